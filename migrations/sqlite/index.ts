@@ -1,0 +1,11 @@
+/**
+ * The ordered registry of local migrations. Files are listed explicitly so packaging can never
+ * lose or reorder one; tests/db/migrations.test.ts checks that every .sql file here is listed.
+ * Never edit a migration that has shipped: add a new one.
+ */
+export interface SqliteMigration {
+  version: number;
+  file: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [{ version: 1, file: '0001_init.sql' }];

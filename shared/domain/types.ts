@@ -1,0 +1,96 @@
+import type { AppointmentStatus } from './appointment-status.ts';
+import type { Instant, IsoDate } from './clinic-time.ts';
+
+export type Language = 'en' | 'es';
+export type StaffRole = 'admin' | 'manager' | 'receptionist';
+
+export interface ClinicSummary {
+  id: string;
+  name: string;
+  timeZone: string;
+  slotMinutes: number;
+  currency: string;
+}
+
+export interface StaffSummary {
+  id: string;
+  displayName: string;
+  role: StaffRole;
+}
+
+export interface SyncStatus {
+  /** 'local_only' until a server is configured; never claims "synced" when it is not. */
+  mode: 'local_only' | 'online' | 'offline' | 'syncing';
+  pendingChanges: number;
+  oldestPendingAt: Instant | null;
+  lastSyncedAt: Instant | null;
+  needsAttention: number;
+  lastError: string | null;
+}
+
+export interface AppInfo {
+  appVersion: string;
+  deskId: string;
+  language: Language;
+  clinic: ClinicSummary;
+  staff: StaffSummary | null;
+  sync: SyncStatus;
+}
+
+export interface TimeRange {
+  startsAt: Instant;
+  endsAt: Instant;
+}
+
+export interface DayDoctor {
+  id: string;
+  displayName: string;
+  specialty: string | null;
+  color: string;
+  /** Working ranges of the day (possibly several), with the room they work in. */
+  hours: (TimeRange & { roomId: string | null; roomName: string | null })[];
+  breaks: (TimeRange & { label: string | null })[];
+  vacations: (TimeRange & { reason: string | null })[];
+}
+
+export interface DayAppointment extends TimeRange {
+  id: string;
+  doctorId: string;
+  roomId: string | null;
+  patientId: string;
+  patientName: string;
+  typeId: string | null;
+  typeName: string | null;
+  typeColor: string | null;
+  status: AppointmentStatus;
+  notes: string | null;
+}
+
+export interface DaySchedule {
+  date: IsoDate;
+  clinic: ClinicSummary;
+  /** The local day as UTC instants (23 or 25 hours long on daylight-saving days). */
+  day: TimeRange;
+  doctors: DayDoctor[];
+  blocked: (TimeRange & { reason: string | null })[];
+  appointments: DayAppointment[];
+}
+
+export interface AppointmentDetail extends DayAppointment {
+  patient: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    phone: string | null;
+    email: string | null;
+    birthDate: IsoDate | null;
+    preferredChannel: 'phone' | 'sms' | 'whatsapp' | 'email';
+  };
+  doctorName: string;
+  roomName: string | null;
+  cancelledAt: Instant | null;
+  cancelReason: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+  allowedNext: AppointmentStatus[];
+}

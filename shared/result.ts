@@ -1,0 +1,31 @@
+/** The envelope every command answers with; errors cross the boundary as data, never as throws. */
+export type ErrorCode =
+  | 'validation_error'
+  | 'unknown_command'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_transition'
+  | 'overlap'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'offline'
+  | 'internal';
+
+export interface CommandErrorData {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the offending input field, when one field is to blame. */
+  field?: string;
+  /** Extra machine-readable facts (e.g. the overlapping appointment ids). */
+  details?: Record<string, unknown>;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: CommandErrorData };
+
+export function ok<T>(value: T): Envelope<T> {
+  return { ok: true, value };
+}
+
+export function fail(error: CommandErrorData): Envelope<never> {
+  return { ok: false, error };
+}
