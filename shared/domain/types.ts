@@ -90,7 +90,6 @@ export interface AppointmentDetail extends DayAppointment {
   roomName: string | null;
   cancelledAt: Instant | null;
   cancelReason: string | null;
-  createdAt: Instant;
   updatedAt: Instant;
   allowedNext: AppointmentStatus[];
 }

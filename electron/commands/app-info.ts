@@ -1,0 +1,40 @@
+import type { Language, SyncStatus } from '../../shared/domain/types.ts';
+import { getClinic } from '../db/repos/clinics.ts';
+import { getSetting, setSetting } from '../db/repos/local-settings.ts';
+import { outboxSummary } from '../db/repos/outbox.ts';
+import type { ReadDb } from '../db/database.ts';
+import { CommandError } from './command-error.ts';
+import type { HandlerSlice } from './context.ts';
+
+/** Until the sync engine exists the desk is honest: local only, with what is waiting to be sent. */
+export function localSyncStatus(db: ReadDb): SyncStatus {
+  const outbox = outboxSummary(db);
+  return {
+    mode: 'local_only',
+    pendingChanges: outbox.pending,
+    oldestPendingAt: outbox.oldestPendingAt,
+    lastSyncedAt: null,
+    needsAttention: outbox.parked,
+    lastError: null,
+  };
+}
+
+export const appInfoHandlers: HandlerSlice<'app.info' | 'settings.setLanguage'> = {
+  'app.info': (_input, ctx) => {
+    const clinic = getClinic(ctx.db, ctx.clinicId);
+    if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.');
+    const language = (getSetting(ctx.db, 'language') as Language | null) ?? 'en';
+    return {
+      appVersion: ctx.appVersion,
+      deskId: ctx.deskId,
+      language,
+      clinic,
+      staff: ctx.staff,
+      sync: localSyncStatus(ctx.db),
+    };
+  },
+  'settings.setLanguage': ({ language }, ctx) => {
+    setSetting(ctx.db, 'language', language);
+    return { language };
+  },
+};

@@ -1,0 +1,11 @@
+import { appInfoHandlers } from './app-info.ts';
+import { appointmentHandlers } from './appointments.ts';
+import type { HandlerTable } from './context.ts';
+import { scheduleHandlers } from './schedule.ts';
+
+/** Every command's handler; the type proves each name in shared/commands.ts has exactly one. */
+export const handlers: HandlerTable = {
+  ...appInfoHandlers,
+  ...scheduleHandlers,
+  ...appointmentHandlers,
+};

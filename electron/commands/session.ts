@@ -1,0 +1,31 @@
+import { uuidv7 } from '../../shared/domain/ids.ts';
+import type { StaffSummary } from '../../shared/domain/types.ts';
+import type { WriteDb } from '../db/database.ts';
+import { firstClinic, getClinic } from '../db/repos/clinics.ts';
+import { getSetting, setSetting } from '../db/repos/local-settings.ts';
+import { defaultStaff, getActiveStaff } from '../db/repos/staff.ts';
+import { CommandError } from './command-error.ts';
+
+export interface Session {
+  clinicId: string;
+  deskId: string;
+  staff: StaffSummary | null;
+}
+
+/**
+ * Who is working at this desk, for which clinic. Until sign-in exists (sync issue) the desk works
+ * as the clinic's default staff member; the desk id is made once and kept.
+ */
+export function loadSession(db: WriteDb): Session {
+  let deskId = getSetting(db, 'desk_id');
+  if (!deskId) {
+    deskId = uuidv7();
+    setSetting(db, 'desk_id', deskId);
+  }
+  const chosen = getSetting(db, 'current_clinic_id');
+  const clinic = (chosen && getClinic(db, chosen)) || firstClinic(db);
+  if (!clinic) throw new CommandError('not_found', 'No clinic is set up on this desk yet.');
+  const staffId = getSetting(db, 'current_staff_id');
+  const staff = (staffId && getActiveStaff(db, clinic.id, staffId)) || defaultStaff(db, clinic.id);
+  return { clinicId: clinic.id, deskId, staff };
+}
