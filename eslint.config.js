@@ -1,0 +1,70 @@
+// Layering is the architecture: these rules keep the diagram true without a reviewer.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'worker_threads'];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'build/', 'release/', 'test-results/', 'playwright-report/', '**/*.cjs'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './shared', from: ['./electron', './renderer', './stack', './tests', './migrations'] },
+            { target: './renderer', from: ['./electron', './stack', './tests', './migrations'] },
+            { target: './electron', from: ['./renderer', './stack', './tests'] },
+            { target: './stack', from: ['./electron', './renderer'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
+            { group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'zustand'], message: 'shared/ is pure.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer knows nothing of Node.' },
+            { group: ['electron', 'better-sqlite3', '@supabase/*'], message: 'The renderer talks to main only through src/api.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec)$/][callee.object.name='db']",
+          message: 'Repositories own SQL: put queries in electron/db/.',
+        },
+      ],
+    },
+  },
+);
