@@ -1,0 +1,104 @@
+/**
+ * `npm run host`: runs Clinic Desk without Electron. Builds the same app as the Electron shell,
+ * serves it on 127.0.0.1 and opens a browser where one exists.
+ *   --data-dir <dir>      default $CLINIC_DESK_DATA_DIR or the per-user data dir
+ *   --port <n>            default 0 (a free port)
+ *   --renderer-dir <dir>  default dist/ (run `npx vite build` first; `npm start` does)
+ *   --no-open             do not open a browser
+ *   --no-demo             do not fill an empty database with the demo clinic
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../app.ts';
+import { startHost } from './host.ts';
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CLINIC_DESK_DATA_DIR) return env.CLINIC_DESK_DATA_DIR;
+  if (process.platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Clinic Desk');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Clinic Desk');
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'clinic-desk');
+}
+
+function parse(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'renderer-dir': { type: 'string', default: 'dist' },
+      'no-open': { type: 'boolean', default: false },
+      'no-demo': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  return {
+    dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
+    port,
+    rendererDir: resolve(values['renderer-dir']),
+    open: !values['no-open'] && !process.env.CI,
+    demo: !values['no-demo'],
+  };
+}
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Best effort: an app-style Chromium window, else the desktop's default browser. */
+function openBrowser(url: string): boolean {
+  const candidates: [string, string[]][] = [
+    ['chromium', [`--app=${url}`]],
+    ['chromium-browser', [`--app=${url}`]],
+    ['google-chrome', [`--app=${url}`]],
+    ['xdg-open', [url]],
+    ['open', [url]],
+  ];
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+  for (const [command, args] of candidates) {
+    if (!onPath(command)) continue;
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+    return true;
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  const options = parse(process.argv.slice(2));
+  if (!existsSync(join(options.rendererDir, 'index.html'))) {
+    console.error(`No built renderer in ${options.rendererDir}. Run \`npx vite build\` (or \`npm start\`, which builds it).`);
+    process.exitCode = 1;
+    return;
+  }
+  const app = createApp({ dataDir: options.dataDir, demo: options.demo });
+  const host = await startHost({ app, port: options.port, rendererDir: options.rendererDir });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`Received ${signal}, stopping…`);
+    void host.close().finally(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  console.log(JSON.stringify({ event: 'ready', url: host.url, port: host.port, token: host.token, dataDir: options.dataDir }));
+  console.log(`Clinic Desk is running at ${host.url}`);
+  console.log(`Data: ${options.dataDir}. Press Ctrl+C to stop.`);
+  if (options.open && !openBrowser(host.url)) console.log('No browser found: open the address above yourself.');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
