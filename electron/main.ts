@@ -1,0 +1,147 @@
+/**
+ * The Electron shell, and nothing more: one hardened window, the app:// protocol serving the built
+ * renderer, and the two IPC channels. Every service lives in app.ts, shared with the headless host.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  BrowserWindow,
+  type IpcMainInvokeEvent,
+  app as electronApp,
+  ipcMain,
+  protocol,
+  session,
+} from 'electron';
+import { fail } from '../shared/result.ts';
+import { type ClinicApp, createApp } from './app.ts';
+import { SECURITY_HEADERS } from './host/security-headers.ts';
+import { resolveStaticFile } from './host/static-files.ts';
+
+const SCHEME = 'app';
+const APP_HOST = 'clinic';
+const APP_URL = `${SCHEME}://${APP_HOST}/`;
+const INVOKE_CHANNEL = 'clinic:invoke';
+const EVENT_CHANNEL = 'clinic:event';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let clinic: ClinicApp | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+// Must run before 'ready'. standard+secure gives app://clinic a real origin for CSP 'self'.
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** Node's URL gives non-special schemes an opaque 'null' origin, so compare scheme and host. */
+function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Only our window's top frame, showing our own origin, may call commands (no iframes, no strays). */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || !mainWindow || mainWindow.isDestroyed()) return false;
+  if (event.sender !== mainWindow.webContents) return false;
+  if (frame.parent !== null || frame !== mainWindow.webContents.mainFrame) return false;
+  return isAppUrl(frame.url);
+}
+
+function serveRenderer(rendererDir: string): void {
+  const notFound = () => new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' } });
+  protocol.handle(SCHEME, async (request) => {
+    if (!isAppUrl(request.url) || request.method !== 'GET') return notFound();
+    const file = await resolveStaticFile(rendererDir, new URL(request.url).pathname);
+    if (!file) return notFound();
+    const body = new Uint8Array(await readFile(file.path));
+    return new Response(body, { headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType } });
+  });
+}
+
+function wireIpc(app: ClinicApp): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) return fail({ code: 'forbidden', message: 'Untrusted sender.' });
+    if (typeof name !== 'string') return fail({ code: 'unknown_command', message: 'Command name must be a string.' });
+    return app.invoke(name, input);
+  });
+  app.onEvent((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
+  });
+}
+
+function lockDownSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  electronApp.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Clinic Desk',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(here, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void win.loadURL(APP_URL);
+  return win;
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+// One desk app per user: a second launch focuses the first instead of opening the database twice.
+if (!electronApp.requestSingleInstanceLock()) {
+  electronApp.quit();
+} else {
+  electronApp.on('second-instance', focusWindow);
+  electronApp.on('window-all-closed', () => electronApp.quit());
+  electronApp.on('will-quit', () => {
+    clinic?.close();
+    clinic = undefined;
+  });
+
+  await electronApp.whenReady();
+  lockDownSessions();
+  serveRenderer(join(electronApp.getAppPath(), 'dist'));
+  clinic = createApp({ dataDir: electronApp.getPath('userData') });
+  wireIpc(clinic);
+  mainWindow = createWindow();
+  electronApp.on('activate', () => {
+    if (!mainWindow) mainWindow = createWindow();
+  });
+}
