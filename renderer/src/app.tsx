@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { todayIn } from '../../shared/domain/clinic-time.ts';
+import { AppHeader } from './components/app-header.tsx';
+import { ScheduleScreen } from './features/schedule/components/schedule-screen.tsx';
+import { useScheduleUi } from './features/schedule/stores/schedule-ui.ts';
+import { useAppInfo, useSyncStatus } from './hooks/use-app-info.ts';
+import { useNow } from './hooks/use-now.ts';
+import { useI18n } from './i18n/use-i18n.ts';
+import { useAppUi } from './stores/app-ui.ts';
+
+/** Loads the clinic, then shows the header and the day schedule. */
+export function App() {
+  const { t, language } = useI18n();
+  const { state, reload } = useAppInfo();
+  const info = state.data;
+  const sync = useSyncStatus(info?.sync ?? null);
+  const date = useScheduleUi((s) => s.date);
+  const setDate = useScheduleUi((s) => s.setDate);
+  const setLanguage = useAppUi((s) => s.setLanguage);
+  const now = useNow();
+  const started = useRef(false);
+
+  // The first answer sets the saved language and opens today; later ones are refreshes.
+  useEffect(() => {
+    if (!info || started.current) return;
+    started.current = true;
+    setLanguage(info.language);
+    setDate(todayIn(info.clinic.timeZone));
+  }, [info, setLanguage, setDate]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    if (info) document.title = `${info.clinic.name} · ${t('app.title')}`;
+  }, [info, t]);
+
+  if (!info || !sync || !date) {
+    return (
+      <div className="boot" role={state.status === 'error' ? 'alert' : 'status'}>
+        {state.status === 'error' ? (
+          <>
+            <p>{t('app.loadError', { message: state.error.message })}</p>
+            <button type="button" className="btn" onClick={reload}>
+              {t('app.retry')}
+            </button>
+          </>
+        ) : (
+          <p>{t('app.loading')}</p>
+        )}
+      </div>
+    );
+  }
+
+  const today = todayIn(info.clinic.timeZone, now);
+  return (
+    <div className="app">
+      <AppHeader info={info} sync={sync} date={date} today={today} />
+      <ScheduleScreen clinic={info.clinic} date={date} today={today} />
+    </div>
+  );
+}

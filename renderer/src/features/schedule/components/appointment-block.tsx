@@ -1,0 +1,73 @@
+import type { KeyboardEvent } from 'react';
+import type { DaySchedule } from '../../../../../shared/domain/types.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { minutesToPx, type PlacedAppointment } from '../lib/day-layout.ts';
+import { isClosedStatus, STATUS_ICON } from '../lib/status-cue.ts';
+
+interface Props {
+  placed: PlacedAppointment;
+  schedule: DaySchedule;
+  axisStart: number;
+  selected: boolean;
+  onOpen(id: string): void;
+  onArrow(id: string, key: string): void;
+}
+
+const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/** One appointment on the grid: a button placed by time, coloured and labelled by status. */
+export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen, onArrow }: Props) {
+  const { t, formatTime } = useI18n();
+  const { appointment: a, span, lane, lanes } = placed;
+  const tz = schedule.clinic.timeZone;
+  const start = formatTime(a.startsAt, tz);
+  const end = formatTime(a.endsAt, tz);
+  const minutes = Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000);
+  const type = a.typeName ?? t('schedule.noType');
+  const status = t(`status.${a.status}`);
+  const height = Math.max(minutesToPx(span.end - span.start) - 2, 18);
+  const size = height < 34 ? 'xs' : height < 52 ? 'sm' : 'lg';
+
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (!ARROWS.has(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    e.stopPropagation();
+    onArrow(a.id, e.key);
+  };
+
+  return (
+    <button
+      type="button"
+      className={`appt appt--${a.status} appt--${size}${isClosedStatus(a.status) ? ' appt--closed' : ''}`}
+      style={{
+        top: minutesToPx(span.start - axisStart) + 1,
+        height,
+        left: `calc(${(lane / lanes) * 100}% + 3px)`,
+        width: `calc(${100 / lanes}% - 6px)`,
+      }}
+      data-appointment-id={a.id}
+      data-status={a.status}
+      aria-label={t('schedule.appointmentLabel', { patient: a.patientName, type, start, end, status })}
+      aria-pressed={selected}
+      title={`${start}–${end} · ${a.patientName} · ${type} · ${status}`}
+      onClick={() => onOpen(a.id)}
+      onKeyDown={onKeyDown}
+    >
+      <span className="appt__line appt__head">
+        <span className="appt__icon" aria-hidden="true">
+          {STATUS_ICON[a.status]}
+        </span>
+        <span className="appt__time">{size === 'xs' ? start : `${start}–${end}`}</span>
+        <span className="appt__patient">{a.patientName}</span>
+      </span>
+      {size !== 'xs' && (
+        <span className="appt__line appt__meta">
+          <span className="appt__type-dot" style={{ background: a.typeColor ?? 'var(--c-muted)' }} aria-hidden="true" />
+          <span className="appt__type">{type}</span>
+          <span className="appt__dur">{t('schedule.minutes', { count: minutes })}</span>
+        </span>
+      )}
+      {size === 'lg' && <span className="appt__line appt__status">{status}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
+import type { AppointmentStatus } from '../../../../../shared/domain/appointment-status.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useAppointmentDetail, useSetAppointmentStatus } from '../api/use-appointment-detail.ts';
+import { STATUS_ICON } from '../lib/status-cue.ts';
+
+interface Props {
+  id: string;
+  timeZone: string;
+  onClose(): void;
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="panel__field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Side panel with one appointment's details and buttons for the statuses it may move to. */
+export function AppointmentPanel({ id, timeZone, onClose }: Props) {
+  const { t, formatTime, formatDay } = useI18n();
+  const { state } = useAppointmentDetail(id);
+  const { setStatus, saving, error, clearError } = useSetAppointmentStatus();
+  const [reason, setReason] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+    setReason('');
+    clearError();
+  }, [id, clearError]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    }
+  };
+
+  const detail = state.data && state.data.id === id ? state.data : null;
+  const none = t('detail.none');
+  const change = (status: AppointmentStatus) =>
+    void setStatus(id, status, status === 'cancelled' ? reason.trim() || undefined : undefined);
+
+  return (
+    <aside className="panel" aria-labelledby="panel-title" onKeyDown={onKeyDown} data-testid="appointment-panel">
+      <header className="panel__header">
+        <h2 id="panel-title" ref={heading} tabIndex={-1}>
+          {detail ? detail.patientName : t('detail.title')}
+        </h2>
+        <button type="button" className="btn btn--icon" onClick={onClose} aria-label={t('detail.close')} title={`${t('detail.close')} (Esc)`}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      {!detail && state.status === 'loading' && <p className="panel__note">{t('detail.loading')}</p>}
+      {!detail && state.status === 'error' && (
+        <p className="panel__error" role="alert">
+          {t('detail.error', { message: state.error.message })}
+        </p>
+      )}
+      {detail && (
+        <>
+          <p className={`status-pill status-pill--${detail.status}`} data-testid="panel-status">
+            <span aria-hidden="true">{STATUS_ICON[detail.status]}</span> {t(`status.${detail.status}`)}
+          </p>
+          <dl className="panel__fields">
+            <Field label={t('detail.patient')}>
+              {detail.patient.firstName} {detail.patient.lastName}
+            </Field>
+            <Field label={t('detail.phone')}>
+              {detail.patient.phone ? <a href={`tel:${detail.patient.phone}`}>{detail.patient.phone}</a> : none}
+            </Field>
+            <Field label={t('detail.doctor')}>{detail.doctorName}</Field>
+            <Field label={t('detail.room')}>{detail.roomName ?? none}</Field>
+            <Field label={t('detail.type')}>{detail.typeName ?? t('schedule.noType')}</Field>
+            <Field label={t('detail.time')}>
+              {formatDay(instantToLocalDate(detail.startsAt, timeZone), 'short')}
+              {', '}
+              {formatTime(detail.startsAt, timeZone)}–{formatTime(detail.endsAt, timeZone)}
+            </Field>
+            <Field label={t('detail.notes')}>{detail.notes ?? none}</Field>
+            {detail.cancelReason && <Field label={t('detail.cancelReason')}>{detail.cancelReason}</Field>}
+          </dl>
+          <section className="panel__actions" aria-label={t('detail.actions')}>
+            <h3>{t('detail.actions')}</h3>
+            {detail.allowedNext.length === 0 && <p className="panel__note">{t('detail.noActions')}</p>}
+            {detail.allowedNext.includes('cancelled') && (
+              <label className="panel__reason">
+                <span>{t('detail.cancelReason')}</span>
+                <input
+                  type="text"
+                  value={reason}
+                  maxLength={500}
+                  placeholder={t('detail.cancelReasonPlaceholder')}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              </label>
+            )}
+            <div className="panel__buttons">
+              {detail.allowedNext.map((s) => (
+                <button
+                  key={s}
+                  type="button"
+                  className={`btn btn--status btn--${s}`}
+                  disabled={saving}
+                  onClick={() => change(s)}
+                  data-status={s}
+                >
+                  <span aria-hidden="true">{STATUS_ICON[s]}</span> {t(`action.${s}`)}
+                </button>
+              ))}
+            </div>
+            <p className="panel__note" role="status">
+              {saving ? t('detail.saving') : ''}
+            </p>
+            {error && (
+              <p className="panel__error" role="alert">
+                {t('detail.saveError', { message: error.message })}
+              </p>
+            )}
+          </section>
+        </>
+      )}
+    </aside>
+  );
+}

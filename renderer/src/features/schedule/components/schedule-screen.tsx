@@ -1,0 +1,76 @@
+import { useCallback, useRef } from 'react';
+import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import type { ClinicSummary } from '../../../../../shared/domain/types.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useDaySchedule } from '../api/use-day-schedule.ts';
+import { useScheduleShortcuts } from '../hooks/use-schedule-shortcuts.ts';
+import { useScheduleUi } from '../stores/schedule-ui.ts';
+import { AppointmentPanel } from './appointment-panel.tsx';
+import { DayScheduleGrid } from './day-schedule.tsx';
+import { ScheduleSkeleton } from './schedule-skeleton.tsx';
+import { ScheduleToolbar } from './schedule-toolbar.tsx';
+import { ShortcutsHelp } from './shortcuts-help.tsx';
+
+interface Props {
+  clinic: ClinicSummary;
+  date: IsoDate;
+  today: IsoDate;
+}
+
+/** The day schedule screen: toolbar, grid (or its loading / empty / error state) and detail panel. */
+export function ScheduleScreen({ clinic, date, today }: Props) {
+  const { t } = useI18n();
+  const datePickerRef = useRef<HTMLInputElement>(null);
+  const selectedId = useScheduleUi((s) => s.selectedId);
+  const select = useScheduleUi((s) => s.select);
+  const { state, reload } = useDaySchedule(date);
+
+  const closePanel = useCallback(() => {
+    const id = useScheduleUi.getState().selectedId;
+    select(null);
+    if (id) {
+      // Back to the block the panel was opened from, once the panel is gone.
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(`[data-appointment-id="${CSS.escape(id)}"]`)?.focus(),
+      );
+    }
+  }, [select]);
+  useScheduleShortcuts(today, datePickerRef, closePanel);
+
+  const schedule = state.data && state.data.date === date ? state.data : null;
+  const lastColumns = state.data?.doctors.length ?? 6;
+
+  let body;
+  if (state.status === 'error' && !schedule) {
+    body = (
+      <div className="state state--error" role="alert" data-testid="schedule-error">
+        <p>{t('schedule.error', { message: state.error.message })}</p>
+        <button type="button" className="btn" onClick={reload}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else if (!schedule) {
+    body = <ScheduleSkeleton columns={lastColumns} label={t('schedule.loading')} />;
+  } else if (schedule.doctors.length === 0) {
+    body = (
+      <div className="state" data-testid="schedule-empty" data-date={schedule.date}>
+        <p className="state__title">{t('schedule.empty')}</p>
+        <p className="state__hint">{t('schedule.emptyHint')}</p>
+      </div>
+    );
+  } else {
+    body = <DayScheduleGrid schedule={schedule} selectedId={selectedId} onOpen={select} />;
+  }
+
+  return (
+    <main className="screen" aria-label={t('schedule.region')}>
+      <ScheduleToolbar date={date} today={today} datePickerRef={datePickerRef} />
+      <div className="screen__content">
+        <div className="screen__grid">{body}</div>
+        {selectedId && <AppointmentPanel id={selectedId} timeZone={clinic.timeZone} onClose={closePanel} />}
+      </div>
+      <ShortcutsHelp />
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import type { RefObject } from 'react';
+import { isValidIsoDate, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import { APPOINTMENT_STATUSES } from '../../../../../shared/domain/appointment-status.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { STATUS_ICON } from '../lib/status-cue.ts';
+import { useScheduleUi } from '../stores/schedule-ui.ts';
+
+interface Props {
+  date: IsoDate;
+  today: IsoDate;
+  datePickerRef: RefObject<HTMLInputElement | null>;
+}
+
+/** Day navigation (previous / today / next / date picker), the status legend and the help button. */
+export function ScheduleToolbar({ date, today, datePickerRef }: Props) {
+  const { t } = useI18n();
+  const shiftDate = useScheduleUi((s) => s.shiftDate);
+  const setDate = useScheduleUi((s) => s.setDate);
+  const setHelpOpen = useScheduleUi((s) => s.setHelpOpen);
+
+  return (
+    <div className="toolbar">
+      <nav className="toolbar__nav" aria-label={t('schedule.region')}>
+        <button type="button" className="btn btn--icon" onClick={() => shiftDate(-1)} aria-label={t('nav.previous')} title={`${t('nav.previous')} (←)`}>
+          <span aria-hidden="true">‹</span>
+        </button>
+        <button type="button" className="btn" onClick={() => setDate(today)} disabled={date === today} title={`${t('nav.today')} (T)`}>
+          {t('nav.today')}
+        </button>
+        <button type="button" className="btn btn--icon" onClick={() => shiftDate(1)} aria-label={t('nav.next')} title={`${t('nav.next')} (→)`}>
+          <span aria-hidden="true">›</span>
+        </button>
+        <input
+          ref={datePickerRef}
+          type="date"
+          className="date-input"
+          aria-label={t('nav.datePicker')}
+          title={`${t('nav.datePicker')} (G)`}
+          value={date}
+          onChange={(e) => {
+            if (isValidIsoDate(e.target.value)) setDate(e.target.value);
+          }}
+        />
+      </nav>
+      <ul className="legend" aria-label={t('detail.status')}>
+        {APPOINTMENT_STATUSES.map((s) => (
+          <li key={s} className={`legend__item legend--${s}`}>
+            <span className="legend__swatch" aria-hidden="true">
+              {STATUS_ICON[s]}
+            </span>
+            {t(`status.${s}`)}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="btn btn--icon" onClick={() => setHelpOpen(true)} aria-label={t('nav.shortcuts')} title={`${t('nav.shortcuts')} (?)`}>
+        <span aria-hidden="true">?</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CommandInput, CommandName, CommandOutput } from '../../../shared/commands.ts';
+import type { CommandErrorData } from '../../../shared/result.ts';
+import { invoke, onEvent } from '../api.ts';
+
+export type QueryState<T> =
+  | { status: 'loading'; data: T | null; error: null }
+  | { status: 'ready'; data: T; error: null }
+  | { status: 'error'; data: T | null; error: CommandErrorData };
+
+export interface QueryResult<T> {
+  state: QueryState<T>;
+  reload(): void;
+}
+
+export interface QueryOptions {
+  /** Re-read silently when a 'data.changed' event names one of these tables ('*' = any). */
+  refreshOn: readonly string[];
+}
+
+/**
+ * Server data for one read command. Answers for an older input never overwrite a newer one;
+ * a refresh after 'data.changed' keeps showing the current data until the new answer arrives.
+ */
+export function useCommandQuery<N extends CommandName>(
+  name: N,
+  input: CommandInput<N> | null,
+  options: QueryOptions,
+): QueryResult<CommandOutput<N>> {
+  const [state, setState] = useState<QueryState<CommandOutput<N>>>({ status: 'loading', data: null, error: null });
+  const key = input === null ? null : JSON.stringify(input);
+  const requestSeq = useRef(0);
+  const refreshOn = options.refreshOn.join(',');
+
+  const run = useCallback(
+    (silent: boolean) => {
+      if (key === null) return;
+      const seq = ++requestSeq.current;
+      if (!silent) setState((s) => ({ status: 'loading', data: s.data, error: null }));
+      void invoke(name, JSON.parse(key) as CommandInput<N>).then((answer) => {
+        if (seq !== requestSeq.current) return;
+        setState((s) =>
+          answer.ok
+            ? { status: 'ready', data: answer.value, error: null }
+            : { status: 'error', data: s.data, error: answer.error },
+        );
+      });
+    },
+    [name, key],
+  );
+
+  useEffect(() => {
+    run(false);
+  }, [run]);
+
+  useEffect(() => {
+    const tables = refreshOn.split(',');
+    return onEvent((event) => {
+      if (event.name !== 'data.changed') return;
+      const changed = (event.payload as { tables: string[] }).tables;
+      if (tables.includes('*') || changed.some((t) => tables.includes(t))) run(true);
+    });
+  }, [run, refreshOn]);
+
+  return { state, reload: useCallback(() => run(false), [run]) };
+}

@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react';
+
+/** The current time, re-read at the start of every minute (the current-time line follows it). */
+export function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      const current = new Date();
+      setNow(current);
+      timer = setTimeout(tick, 60_000 - (current.getTime() % 60_000) + 50);
+    };
+    timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
+    return () => clearTimeout(timer);
+  }, []);
+  return now;
+}

@@ -1,0 +1,45 @@
+import { TZDate } from '@date-fns/tz';
+import { format, type Locale } from 'date-fns';
+import { enGB, es } from 'date-fns/locale';
+import { useCallback, useMemo } from 'react';
+import type { Instant, IsoDate } from '../../../shared/domain/clinic-time.ts';
+import type { Language } from '../../../shared/domain/types.ts';
+import { type MessageKey, type MessageParams, translate } from '../../../shared/i18n/index.ts';
+import { useAppUi } from '../stores/app-ui.ts';
+
+/** date-fns locales per UI language (en-GB: 24-hour clock and day-first dates suit a clinic). */
+export const DATE_LOCALES: Readonly<Record<Language, Locale>> = { en: enGB, es };
+
+function isoDateToLocalDate(date: IsoDate): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+export interface I18n {
+  language: Language;
+  t(key: MessageKey, params?: MessageParams): string;
+  /** A calendar date in words, e.g. "Monday, 14 July 2025" / "lunes, 14 de julio de 2025". */
+  formatDay(date: IsoDate, style?: 'long' | 'short'): string;
+  /** Wall-clock time of an instant in the clinic's time zone, "HH:mm". */
+  formatTime(instant: Instant, timeZone: string): string;
+}
+
+export function useI18n(): I18n {
+  const language = useAppUi((s) => s.language);
+  const t = useCallback(
+    (key: MessageKey, params?: MessageParams) => translate(language, key, params),
+    [language],
+  );
+  return useMemo(
+    () => ({
+      language,
+      t,
+      formatDay: (date, style = 'long') =>
+        format(isoDateToLocalDate(date), translate(language, style === 'long' ? 'date.long' : 'date.short'), {
+          locale: DATE_LOCALES[language],
+        }),
+      formatTime: (instant, timeZone) => format(new TZDate(new Date(instant).getTime(), timeZone), 'HH:mm'),
+    }),
+    [language, t],
+  );
+}
