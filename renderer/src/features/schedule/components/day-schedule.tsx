@@ -27,7 +27,7 @@ export function DayScheduleGrid({ schedule, selectedId, onOpen }: Props) {
     const map = new Map<string, DayAppointment[]>();
     for (const d of schedule.doctors) map.set(d.id, []);
     for (const a of schedule.appointments) map.get(a.doctorId)?.push(a);
-    for (const list of map.values()) list.sort((x, y) => x.startsAt.localeCompare(y.startsAt));
+    for (const list of map.values()) list.sort((x, y) => x.startsAt.localeCompare(y.startsAt) || y.endsAt.localeCompare(x.endsAt));
     return map;
   }, [schedule]);
 
@@ -84,14 +84,17 @@ export function DayScheduleGrid({ schedule, selectedId, onOpen }: Props) {
           {schedule.doctors.map((d) => {
             const count = (byDoctor.get(d.id) ?? []).length;
             const room = d.hours.find((h) => h.roomName)?.roomName;
+            const countLabel = count === 1 ? t('schedule.appointmentCountOne') : t('schedule.appointmentCount', { count });
             return (
               <div key={d.id} className="doctor-head" style={{ '--doctor-color': d.color } as CSSProperties}>
-                <span className="doctor-head__name">{d.displayName}</span>
-                <span className="doctor-head__meta">
-                  {[d.specialty, room].filter(Boolean).join(' · ')}
-                  {' · '}
-                  {count === 1 ? t('schedule.appointmentCountOne') : t('schedule.appointmentCount', { count })}
+                <span className="doctor-head__row">
+                  <span className="doctor-head__name">{d.displayName}</span>
+                  <span className="doctor-head__count" title={countLabel}>
+                    <span aria-hidden="true">{count}</span>
+                    <span className="sr-only">{countLabel}</span>
+                  </span>
                 </span>
+                <span className="doctor-head__meta">{[d.specialty, room].filter(Boolean).join(' · ')}</span>
               </div>
             );
           })}

@@ -1,0 +1,158 @@
+import { format } from 'date-fns';
+import { enGB, es } from 'date-fns/locale';
+import { addDaysIso, todayIn, type IsoDate } from '../../shared/domain/clinic-time.ts';
+import { expect, test } from './fixtures.ts';
+
+function words(date: IsoDate, language: 'en' | 'es'): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const local = new Date(y, m - 1, d);
+  return language === 'en'
+    ? format(local, 'EEEE, d MMMM yyyy', { locale: enGB })
+    : format(local, "EEEE, d 'de' MMMM 'de' yyyy", { locale: es });
+}
+
+const ACTIVE = ['scheduled', 'confirmed'];
+
+test.describe('day schedule', () => {
+  let today: IsoDate;
+
+  test.beforeAll(async ({ host }) => {
+    const info = await host.invoke('app.info', {});
+    today = todayIn(info.clinic.timeZone);
+    if (info.language !== 'en') await host.invoke('settings.setLanguage', { language: 'en' });
+  });
+
+  test('opens on today with the demo clinic, its doctors and appointments', async ({ schedule, host }, testInfo) => {
+    await schedule.open();
+    await schedule.expectDay(today);
+    const info = await host.invoke('app.info', {});
+    await expect(schedule.clinicName).toHaveText(info.clinic.name);
+    await expect(schedule.shownDate).toHaveText(words(today, 'en'));
+    await expect(schedule.appointments.first()).toBeVisible();
+    await expect(schedule.syncStatus).toContainText('Local only — not synced');
+    // The token leaves the address bar once the page has it.
+    expect(new URL(schedule.page.url()).searchParams.has('token')).toBe(false);
+
+    const day = await host.invoke('schedule.day', { date: today });
+    await expect(schedule.grid.locator('.doctor-head')).toHaveCount(day.doctors.length);
+    await expect(schedule.appointments).toHaveCount(day.appointments.length);
+    await schedule.screenshot(testInfo, 'day-schedule-en');
+  });
+
+  test('moves between days with the keyboard', async ({ schedule }) => {
+    await schedule.open();
+    await schedule.expectDay(today);
+
+    await schedule.pressOnPage('ArrowRight');
+    await schedule.expectDay(addDaysIso(today, 1));
+    await expect(schedule.shownDate).toHaveText(words(addDaysIso(today, 1), 'en'));
+
+    await schedule.pressOnPage('PageUp');
+    await schedule.pressOnPage('ArrowLeft');
+    await schedule.expectDay(addDaysIso(today, -1));
+
+    await schedule.pressOnPage('PageDown');
+    await schedule.pressOnPage('PageDown');
+    await schedule.expectDay(addDaysIso(today, 1));
+
+    await schedule.pressOnPage('t');
+    await schedule.expectDay(today);
+
+    await schedule.pressOnPage('g');
+    await expect(schedule.datePicker).toBeFocused();
+    await schedule.datePicker.fill(addDaysIso(today, 7));
+    await schedule.expectDay(addDaysIso(today, 7));
+  });
+
+  test('opens an appointment by click and by Enter and changes its status', async ({ schedule, host }, testInfo) => {
+    await schedule.open();
+    const block = await schedule.goToDayWith(ACTIVE);
+    const id = (await block.getAttribute('data-appointment-id'))!;
+    const detail = await host.invoke('appointments.get', { id });
+
+    await block.click();
+    await expect(schedule.panel).toBeVisible();
+    await expect(schedule.panel.getByRole('heading', { level: 2 })).toHaveText(detail.patientName);
+    await expect(schedule.panel).toContainText(detail.doctorName);
+    await expect(schedule.panelStatus).toContainText(detail.status === 'scheduled' ? 'Scheduled' : 'Confirmed');
+
+    await schedule.page.keyboard.press('Escape');
+    await expect(schedule.panel).toBeHidden();
+    const sameBlock = schedule.grid.locator(`[data-appointment-id="${id}"]`);
+    await expect(sameBlock).toBeFocused();
+
+    await schedule.page.keyboard.press('Enter');
+    await expect(schedule.panel).toBeVisible();
+    await schedule.screenshot(testInfo, 'appointment-panel-en');
+
+    await schedule.statusButton('arrived').click();
+    await expect(schedule.panelStatus).toContainText('Arrived');
+    await expect(sameBlock).toHaveAttribute('data-status', 'arrived');
+    expect((await host.invoke('appointments.get', { id })).status).toBe('arrived');
+    // The next allowed steps follow the new status.
+    await expect(schedule.statusButton('in_progress')).toBeVisible();
+    await expect(schedule.statusButton('confirmed')).toHaveCount(0);
+  });
+
+  test('moves between appointment blocks with the arrow keys', async ({ schedule }) => {
+    await schedule.open();
+    await schedule.expectDay(today);
+    const column = schedule.grid.locator('.doctor-col').filter({ has: schedule.page.locator('[data-appointment-id] + [data-appointment-id]') }).first();
+    const blocks = column.locator('[data-appointment-id]');
+    await blocks.first().focus();
+    await schedule.page.keyboard.press('ArrowDown');
+    await expect(blocks.nth(1)).toBeFocused();
+    await schedule.page.keyboard.press('ArrowUp');
+    await expect(blocks.first()).toBeFocused();
+    // Arrow keys on a block move focus, not the day.
+    await expect(schedule.shownDate).toHaveAttribute('data-date', today);
+  });
+
+  test('switches to Spanish and keeps it after a reload', async ({ schedule, host }, testInfo) => {
+    await schedule.open();
+    await schedule.expectDay(today);
+    await schedule.languageButton('es').click();
+
+    await expect(schedule.shownDate).toHaveText(words(today, 'es'));
+    await expect(schedule.page.getByRole('button', { name: 'Hoy' })).toBeVisible();
+    await expect(schedule.syncStatus).toContainText('Solo local — sin sincronizar');
+    await expect(schedule.page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect.poll(async () => (await host.invoke('app.info', {})).language).toBe('es');
+    await schedule.screenshot(testInfo, 'day-schedule-es');
+
+    // The token was stripped from the URL; the reload must still be let in (sessionStorage).
+    await schedule.page.reload();
+    await expect(schedule.shownDate).toHaveText(words(today, 'es'));
+
+    await schedule.languageButton('en').click();
+    await expect(schedule.shownDate).toHaveText(words(today, 'en'));
+  });
+
+  test('shows the empty state on a day no doctor works', async ({ schedule, host }) => {
+    let closed: IsoDate | null = null;
+    for (let i = 1; i <= 14 && !closed; i++) {
+      const date = addDaysIso(today, i);
+      if ((await host.invoke('schedule.day', { date })).doctors.length === 0) closed = date;
+    }
+    if (!closed) throw new Error('the demo clinic has no closed day in the next two weeks');
+    await schedule.open();
+    await schedule.expectDay(today);
+    await schedule.pressOnPage('g');
+    await schedule.datePicker.fill(closed);
+    await schedule.expectDay(closed);
+    await expect(schedule.page.getByTestId('schedule-empty')).toContainText('No doctors work on this day');
+  });
+
+  test('lists the shortcuts on ?', async ({ schedule }) => {
+    await schedule.open();
+    await schedule.expectDay(today);
+    await schedule.pressOnPage('?');
+    const help = schedule.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('Go to today');
+    await schedule.page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    // The dialog held the keyboard: the day did not change underneath it.
+    await expect(schedule.shownDate).toHaveAttribute('data-date', today);
+  });
+});

@@ -1,0 +1,113 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect } from '@playwright/test';
+import type { CommandName, CommandOutput } from '../../shared/commands.ts';
+import type { Envelope } from '../../shared/result.ts';
+import { DaySchedulePage } from './pages/day-schedule-page.ts';
+
+/** A running headless host (electron/host/cli.ts) over its own temp data dir and demo clinic. */
+export interface Host {
+  /** The page address including `?token=`. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Calls a command straight on the host (test set-up and cross-checks). */
+  invoke<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>>;
+}
+
+const READY_TIMEOUT_MS = 90_000;
+
+function waitForReady(child: ChildProcess, log: string[]): Promise<{ url: string; token?: string }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`host not ready after ${READY_TIMEOUT_MS} ms:\n${log.join('\n')}`)),
+      READY_TIMEOUT_MS,
+    );
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      log.push(line);
+      if (!line.startsWith('{')) return;
+      try {
+        const msg = JSON.parse(line) as { event?: string; url?: string; token?: string };
+        if (msg.event === 'ready' && msg.url) {
+          clearTimeout(timer);
+          resolve({ url: msg.url, ...(msg.token ? { token: msg.token } : {}) });
+        }
+      } catch {
+        // Not our JSON line; keep reading.
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString().trimEnd()));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited (${code ?? signal}) before ready:\n${log.join('\n')}`));
+    });
+  });
+}
+
+/** Stops the host's whole process group (npx → tsx → node) and waits for it to go. */
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export const test = base.extend<{ schedule: DaySchedulePage }, { host: Host }>({
+  host: [
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
+      const log: string[] = [];
+      const child = spawn('npx', ['tsx', 'electron/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--no-open'], {
+        cwd: process.cwd(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true, // own process group, so the stop reaches tsx's node child too
+        env: { ...process.env, CI: process.env.CI ?? '1' },
+      });
+      try {
+        const ready = await waitForReady(child, log);
+        const url = new URL(ready.url);
+        const token = ready.token ?? url.searchParams.get('token') ?? '';
+        const host: Host = {
+          url: ready.url,
+          origin: url.origin,
+          token,
+          dataDir,
+          async invoke(name, input) {
+            const response = await fetch(`${url.origin}/invoke/${name}`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+              body: JSON.stringify(input),
+            });
+            const envelope = (await response.json()) as Envelope<never>;
+            if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
+            return envelope.value;
+          },
+        };
+        await use(host);
+      } finally {
+        await stopHost(child);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  schedule: async ({ page, host }, use) => {
+    await use(new DaySchedulePage(page, host));
+  },
+});
+
+export { expect };
