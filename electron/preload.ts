@@ -10,6 +10,7 @@
   type Electron = typeof import('electron');
   type Listener = (event: unknown) => void;
 
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- sandboxed preloads have no ESM
   const { contextBridge, ipcRenderer } = require('electron') as Electron;
   const INVOKE_CHANNEL = 'clinic:invoke';
   const EVENT_CHANNEL = 'clinic:event';
