@@ -57,6 +57,13 @@ export function sizeWindow(doctors: number, monthsAround: number, target: number
   return { back, ahead, fill: Math.min(0.95, target / capacity()) };
 }
 
+/** The local days [firstDay, lastDay] the demo books appointments on, for these options. */
+export function demoWindow(options: Pick<DemoOptions, 'now' | 'doctors' | 'appointments' | 'monthsAround'>) {
+  const today = todayIn(DEMO_TIME_ZONE, options.now);
+  const size = sizeWindow(Math.max(1, options.doctors ?? 6), options.monthsAround ?? 3, options.appointments);
+  return { today, firstDay: addDaysIso(today, -size.back), lastDay: addDaysIso(today, size.ahead), ...size };
+}
+
 /**
  * Fills an empty database with the demo clinic, deterministically for (seed, now): the same
  * inputs give the same rows. A database that already has a clinic is left alone (fast no-op),
@@ -69,10 +76,7 @@ export function seedDemoClinic(db: WriteDb, options: DemoOptions): DemoResult {
   const patientCount = Math.max(1, options.patients ?? 2000);
   const nowMs = options.now.getTime();
   const tz = DEMO_TIME_ZONE;
-  const today = todayIn(tz, options.now);
-  const { back, ahead, fill } = sizeWindow(doctorCount, options.monthsAround ?? 3, options.appointments);
-  const firstDay = addDaysIso(today, -back);
-  const lastDay = addDaysIso(today, ahead);
+  const { today, firstDay, lastDay, ahead, fill } = demoWindow({ ...options, doctors: doctorCount });
   const setupMs = Date.parse(localMinuteToInstant(firstDay, 0, tz)) - 30 * DAY_MS;
 
   const plan = planClinic({

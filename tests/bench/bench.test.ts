@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const EXPECTED_KEYS = ['schedule_day_p50_ms', 'schedule_day_p95_ms', 'demo_build_s', 'demo_build_rows_per_s'];
+
+describe('npm run bench', () => {
+  it('prints one JSON record with every figure on the last stdout line (--tiny)', () => {
+    // Same Node as the test runner (22), tsx as a loader: what `npm run bench` does, minus npm.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--tiny'], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    const record = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+    for (const key of EXPECTED_KEYS) {
+      expect(typeof record[key], key).toBe('number');
+      expect(Number.isFinite(record[key]), key).toBe(true);
+    }
+    const sizes = record.sizes as Record<string, unknown>;
+    for (const key of ['patients', 'appointments', 'doctors']) {
+      expect(typeof sizes[key], key).toBe('number');
+      expect(sizes[key] as number, key).toBeGreaterThan(0);
+    }
+    // Every other figure is numeric too (or a nested object of numbers, like sizes).
+    for (const [key, value] of Object.entries(record)) {
+      if (key === 'profile') continue;
+      const flat = typeof value === 'object' && value !== null ? Object.values(value) : [value];
+      for (const v of flat) expect(typeof v, key).toBe('number');
+    }
+  });
+});
