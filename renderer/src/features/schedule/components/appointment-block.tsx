@@ -18,7 +18,7 @@ const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 /** One appointment on the grid: a button placed by time, coloured and labelled by status. */
 export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen, onArrow }: Props) {
   const { t, formatTime } = useI18n();
-  const { appointment: a, span, lane, lanes } = placed;
+  const { appointment: a, span, left, width } = placed;
   const tz = schedule.clinic.timeZone;
   const start = formatTime(a.startsAt, tz);
   const end = formatTime(a.endsAt, tz);
@@ -35,6 +35,13 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
     onArrow(a.id, e.key);
   };
 
+  const icon = (
+    <span className="appt__icon" aria-hidden="true">
+      {STATUS_ICON[a.status]}
+    </span>
+  );
+  const patient = <span className="appt__patient">{a.patientName}</span>;
+
   return (
     <button
       type="button"
@@ -42,8 +49,8 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
       style={{
         top: minutesToPx(span.start - axisStart) + 1,
         height,
-        left: `calc(${(lane / lanes) * 100}% + 3px)`,
-        width: `calc(${100 / lanes}% - 6px)`,
+        left: `calc(${left * 100}% + 3px)`,
+        width: `calc(${width * 100}% - 6px)`,
       }}
       data-appointment-id={a.id}
       data-status={a.status}
@@ -53,21 +60,28 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
       onClick={() => onOpen(a.id)}
       onKeyDown={onKeyDown}
     >
-      <span className="appt__line appt__head">
-        <span className="appt__icon" aria-hidden="true">
-          {STATUS_ICON[a.status]}
+      {size === 'xs' ? (
+        <span className="appt__line">
+          {icon}
+          <span className="appt__time">{start}</span>
+          {patient}
         </span>
-        <span className="appt__time">{size === 'xs' ? start : `${start}–${end}`}</span>
-        <span className="appt__patient">{a.patientName}</span>
-      </span>
-      {size !== 'xs' && (
-        <span className="appt__line appt__meta">
-          <span className="appt__type-dot" style={{ background: a.typeColor ?? 'var(--c-muted)' }} aria-hidden="true" />
-          <span className="appt__type">{type}</span>
-          <span className="appt__dur">{t('schedule.minutes', { count: minutes })}</span>
-        </span>
+      ) : (
+        <>
+          <span className="appt__line">
+            {icon}
+            {size === 'lg' ? <span className="appt__time">{`${start}–${end}`}</span> : patient}
+          </span>
+          {size === 'lg' && <span className="appt__line">{patient}</span>}
+          <span className="appt__line appt__meta">
+            {size === 'sm' && <span className="appt__time">{`${start}–${end}`}</span>}
+            <span className="appt__type-dot" style={{ background: a.typeColor ?? 'var(--c-muted)' }} aria-hidden="true" />
+            <span className="appt__type">{type}</span>
+            {size === 'lg' && <span className="appt__dur">{t('schedule.minutes', { count: minutes })}</span>}
+          </span>
+          {size === 'lg' && <span className="appt__line appt__status">{status}</span>}
+        </>
       )}
-      {size === 'lg' && <span className="appt__line appt__status">{status}</span>}
     </button>
   );
 }

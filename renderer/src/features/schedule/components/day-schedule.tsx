@@ -11,6 +11,8 @@ interface Props {
   schedule: DaySchedule;
   selectedId: string | null;
   onOpen(id: string): void;
+  /** The previous day, shown dimmed and inert while the next one loads. */
+  stale?: boolean;
 }
 
 function focusAppointment(id: string): void {
@@ -18,7 +20,7 @@ function focusAppointment(id: string): void {
 }
 
 /** The grid: a sticky row of doctor names over one column per doctor along the time axis. */
-export function DayScheduleGrid({ schedule, selectedId, onOpen }: Props) {
+export function DayScheduleGrid({ schedule, selectedId, onOpen, stale = false }: Props) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const axis = useMemo(() => axisSpan(schedule), [schedule]);
@@ -77,7 +79,14 @@ export function DayScheduleGrid({ schedule, selectedId, onOpen }: Props) {
   } as CSSProperties;
 
   return (
-    <div className="grid" style={gridStyle} data-testid="day-schedule" data-date={schedule.date}>
+    <div
+      className={stale ? 'grid grid--stale' : 'grid'}
+      style={gridStyle}
+      data-testid={stale ? 'day-schedule-stale' : 'day-schedule'}
+      data-date={schedule.date}
+      aria-busy={stale}
+      inert={stale}
+    >
       <div className="grid__scroll" ref={scroller}>
         <div className="grid__head">
           <div className="grid__corner">{t('schedule.timeAxis')}</div>

@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { ClinicSummary } from '../../../../../shared/domain/types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
@@ -38,6 +38,16 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
   useScheduleShortcuts(today, datePickerRef, closePanel);
 
   const schedule = state.data && state.data.date === date ? state.data : null;
+  // A local read takes milliseconds: keep the previous day (dimmed) briefly instead of flashing
+  // the skeleton on every key press; show the skeleton only if the answer is slow.
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (schedule) return;
+    const timer = setTimeout(() => setSlow(true), 250);
+    return () => clearTimeout(timer);
+  }, [schedule, date]);
+  const stale = !schedule && !slow && state.status === 'loading' ? state.data : null;
   const lastColumns = state.data?.doctors.length ?? 6;
 
   let body;
@@ -50,6 +60,9 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
         </button>
       </div>
     );
+  } else if (stale && stale.doctors.length > 0) {
+    // Same element type and position as the live grid: React keeps it, so no scroll jump.
+    body = <DayScheduleGrid schedule={stale} selectedId={null} onOpen={select} stale />;
   } else if (!schedule) {
     body = <ScheduleSkeleton columns={lastColumns} label={t('schedule.loading')} />;
   } else if (schedule.doctors.length === 0) {

@@ -21,7 +21,7 @@ export function useScheduleShortcuts(
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.metaKey) return;
       const ui = useScheduleUi.getState();
-      if (ui.helpOpen) return; // the modal dialog owns the keyboard
+      if (ui.helpOpen || document.querySelector('dialog[open]')) return; // a modal owns the keyboard
       if (e.ctrlKey) {
         if (e.key.toLowerCase() === 'g') {
           e.preventDefault();

@@ -62,19 +62,32 @@ export interface PlacedAppointment {
   appointment: DayAppointment;
   span: Span;
   lane: number;
-  lanes: number;
+  /** Horizontal placement as fractions of the column width. */
+  left: number;
+  width: number;
 }
+
+/** A lane holding only cancelled / no-show visits gets less room than one with live visits. */
+const CLOSED_LANE_WEIGHT = 0.5;
 
 /** Side-by-side lanes for overlapping appointments of one doctor (e.g. a cancelled one rebooked). */
 export function placeAppointments(list: readonly DayAppointment[], schedule: DaySchedule): PlacedAppointment[] {
   const items = list
-    .map((appointment) => ({ appointment, span: spanOf(appointment, schedule), lane: 0, lanes: 1 }))
-    .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+    .map((appointment) => ({ appointment, span: spanOf(appointment, schedule), lane: 0, left: 0, width: 1 }))
+    // Live visits first, so they take the leftmost (widest) lanes.
+    .sort((a, b) => a.span.start - b.span.start || closedRank(a.appointment) - closedRank(b.appointment) || b.span.end - a.span.end);
   let cluster: PlacedAppointment[] = [];
   let clusterEnd = -1;
   const closeCluster = () => {
     const lanes = Math.max(1, ...cluster.map((p) => p.lane + 1));
-    for (const p of cluster) p.lanes = lanes;
+    const weights = Array.from({ length: lanes }, (_, lane) =>
+      cluster.some((p) => p.lane === lane && closedRank(p.appointment) === 0) ? 1 : CLOSED_LANE_WEIGHT,
+    );
+    const total = weights.reduce((x, y) => x + y, 0);
+    for (const p of cluster) {
+      p.left = weights.slice(0, p.lane).reduce((x, y) => x + y, 0) / total;
+      p.width = weights[p.lane]! / total;
+    }
     cluster = [];
   };
   for (const item of items) {
@@ -92,6 +105,10 @@ export function placeAppointments(list: readonly DayAppointment[], schedule: Day
   }
   closeCluster();
   return items;
+}
+
+function closedRank(a: DayAppointment): number {
+  return a.status === 'cancelled' || a.status === 'no_show' ? 1 : 0;
 }
 
 export function minutesToPx(minutes: number): number {
