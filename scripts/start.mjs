@@ -1,8 +1,9 @@
 // `npm start`: build what is stale, then run Clinic Desk in Electron when its binary is installed,
 // otherwise in the browser through the headless host. Extra arguments go to the host
 // (e.g. `npm start -- --port 5180 --no-open --data-dir ./data`).
+import { buildMain } from './build-main.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,16 +60,6 @@ function electronBinary() {
   } catch {
     return null;
   }
-}
-
-/** Compiles the main process and puts the migration SQL where the compiled runner looks for it. */
-function buildMain() {
-  console.log('Building the Electron main process (tsc)…');
-  run('npx', ['tsc', '-p', 'electron/tsconfig.build.json']);
-  const from = join(root, 'migrations', 'sqlite');
-  const to = join(root, 'build', 'electron', 'migrations', 'sqlite');
-  mkdirSync(to, { recursive: true });
-  for (const file of readdirSync(from)) if (file.endsWith('.sql')) copyFileSync(join(from, file), join(to, file));
 }
 
 function runChild(command, commandArgs) {
