@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'shared/**/*.test.ts',
+      'renderer/**/*.test.ts',
       'electron/**/*.test.ts',
       'stack/**/*.test.ts',
       'tests/unit/**/*.test.ts',

@@ -37,6 +37,7 @@ describe('commands', () => {
       const logged: string[] = [];
       const broken = createApp({ dataDir: ':memory:', demo: false, logger: { error: (m) => logged.push(m) } });
       seedFixture(broken.db);
+      broken.db.pragma('foreign_keys = OFF');
       broken.db.exec('DROP TABLE appointment_types');
       const res = await broken.invoke('schedule.day', { date: '2026-11-23' });
       broken.close();

@@ -78,7 +78,7 @@ describe('SQL/migrations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-mig-'));
     copyFileSync(join(defaultMigrationsDir(), '0001_init.sql'), join(dir, '0001_init.sql'));
     writeFileSync(join(dir, '0002_broken.sql'), 'CREATE TABLE half_done (x INTEGER);\nTHIS IS NOT SQL;');
-    const registry = [...SQLITE_MIGRATIONS, { version: 2, file: '0002_broken.sql' }];
+    const registry = [SQLITE_MIGRATIONS[0]!, { version: 2, file: '0002_broken.sql' }];
     const db = openDatabase({ path: ':memory:' });
     expect(() => migrate(db, { migrations: registry, dir })).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
