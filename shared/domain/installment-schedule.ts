@@ -147,7 +147,7 @@ function amortize(
       throw new ScheduleError(
         field,
         count !== undefined
-          ? 'too many installments for this amount: some would be empty'
+          ? 'too many installments for this amount and rate: some would pay nothing off'
           : `the amount is too small to ever pay the plan off (interest alone is ${interest} per period)`,
       );
     }
