@@ -8,4 +8,7 @@ export interface SqliteMigration {
   file: string;
 }
 
-export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [{ version: 1, file: '0001_init.sql' }];
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  { version: 1, file: '0001_init.sql' },
+  { version: 2, file: '0002_patient_search.sql' },
+];
