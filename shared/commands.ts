@@ -3,6 +3,17 @@ import { command, type CommandTable } from './command-table.ts';
 import { APPOINTMENT_STATUSES } from './domain/appointment-status.ts';
 import { isValidIsoDate } from './domain/clinic-time.ts';
 import type { AppInfo, AppointmentDetail, DaySchedule, Language } from './domain/types.ts';
+import type {
+  OverdueRow,
+  PatientBalance,
+  PaymentPlanDetail,
+  PaymentView,
+  Receipt,
+  SchedulePreview,
+  TreatmentPlanDetail,
+  TreatmentPlanSummary,
+} from './domain/plan-types.ts';
+import * as plan from './plan-schemas.ts';
 
 export const Id = z.string().uuid({ message: 'must be a UUID' });
 export const IsoDateSchema = z
@@ -34,6 +45,25 @@ export const commands = {
       .strict(),
     { write: true },
   ).returns<AppointmentDetail>(),
+
+  // Treatment plans, payment plans, payments and money views (issue 7). Schemas: plan-schemas.ts.
+  'treatmentPlans.create': command(plan.TreatmentPlanCreateInput, { write: true }).returns<TreatmentPlanDetail>(),
+  'treatmentPlans.get': command(plan.ById).returns<TreatmentPlanDetail>(),
+  'treatmentPlans.listForPatient': command(plan.ByPatient).returns<TreatmentPlanSummary[]>(),
+  'treatmentPlans.setStatus': command(plan.TreatmentPlanSetStatusInput, { write: true }).returns<TreatmentPlanDetail>(),
+  'treatmentPlans.updateStep': command(plan.TreatmentStepUpdateInput, { write: true }).returns<TreatmentPlanDetail>(),
+  'treatmentPlans.linkAppointment': command(plan.LinkAppointmentInput, { write: true }).returns<TreatmentPlanDetail>(),
+  'paymentPlans.preview': command(plan.PaymentTermsInput).returns<SchedulePreview & { currency: string }>(),
+  'paymentPlans.create': command(plan.PaymentPlanCreateInput, { write: true }).returns<PaymentPlanDetail>(),
+  'paymentPlans.get': command(plan.ById).returns<PaymentPlanDetail>(),
+  'paymentPlans.change': command(plan.PaymentPlanChangeInput, { write: true }).returns<PaymentPlanDetail>(),
+  'payments.record': command(plan.PaymentRecordInput, { write: true }).returns<Receipt>(),
+  'payments.void': command(plan.PaymentVoidInput, { write: true }).returns<PaymentView>(),
+  'payments.refund': command(plan.PaymentRefundInput, { write: true }).returns<PaymentView>(),
+  'payments.receipt': command(plan.ByPayment).returns<Receipt>(),
+  'payments.listForPatient': command(plan.ByPatient).returns<PaymentView[]>(),
+  'money.patientBalance': command(plan.ByPatient).returns<PatientBalance>(),
+  'money.overdueList': command(Empty).returns<OverdueRow[]>(),
 } satisfies CommandTable;
 
 export type Commands = typeof commands;

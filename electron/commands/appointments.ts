@@ -8,6 +8,7 @@ import type { ReadDb } from '../db/database.ts';
 import { getAppointmentDetailRow, toDayAppointmentFromDetail } from '../db/repos/appointments.ts';
 import { CommandError, notFound } from './command-error.ts';
 import type { HandlerSlice } from './context.ts';
+import { syncStepsWithAppointment } from './treatment-plans.ts';
 
 function loadDetail(db: ReadDb, clinicId: string, id: string): AppointmentDetail {
   const row = getAppointmentDetailRow(db, clinicId, id);
@@ -66,6 +67,7 @@ export const appointmentHandlers: HandlerSlice<'appointments.get' | 'appointment
         changes.cancel_reason = reason;
       }
       w.update('appointments', id, changes);
+      syncStepsWithAppointment(ctx.db, ctx.clinicId, w, id, status);
       w.note({ from: current.status, to: status, ...(reason ? { reason } : {}) });
     });
     return loadDetail(ctx.db, ctx.clinicId, id);

@@ -2,10 +2,16 @@ import { appInfoHandlers } from './app-info.ts';
 import { appointmentHandlers } from './appointments.ts';
 import type { HandlerTable } from './context.ts';
 import { scheduleHandlers } from './schedule.ts';
+import { paymentPlanHandlers } from './payment-plans.ts';
+import { paymentHandlers } from './payments.ts';
+import { treatmentPlanHandlers } from './treatment-plans.ts';
 
 /** Every command's handler; the type proves each name in shared/commands.ts has exactly one. */
 export const handlers: HandlerTable = {
   ...appInfoHandlers,
   ...scheduleHandlers,
   ...appointmentHandlers,
+  ...treatmentPlanHandlers,
+  ...paymentPlanHandlers,
+  ...paymentHandlers,
 };
