@@ -14,6 +14,17 @@ import type {
   TreatmentPlanSummary,
 } from './domain/plan-types.ts';
 import * as plan from './plan-schemas.ts';
+import type {
+  CampaignResults,
+  PatientRecallDue,
+  RecallCampaign,
+  RecallPreview,
+  RecallQueueContact,
+  RecallQueueNext,
+  RecallType,
+  RenderedMessage,
+} from './domain/recall-types.ts';
+import * as recall from './recall-schemas.ts';
 
 export const Id = z.string().uuid({ message: 'must be a UUID' });
 export const IsoDateSchema = z
@@ -64,6 +75,22 @@ export const commands = {
   'payments.listForPatient': command(plan.ByPatient).returns<PaymentView[]>(),
   'money.patientBalance': command(plan.ByPatient).returns<PatientBalance>(),
   'money.overdueList': command(Empty).returns<OverdueRow[]>(),
+  // Recall campaigns (issue 8); schemas in recall-schemas.ts, output types in domain/recall-types.ts.
+  'recalls.types.list': command(Empty).returns<RecallType[]>(),
+  'recalls.types.create': command(recall.RecallTypeCreateSchema, { write: true }).returns<RecallType>(),
+  'recalls.types.update': command(recall.RecallTypeUpdateSchema, { write: true }).returns<RecallType>(),
+  'recalls.dueForPatient': command(z.object({ patientId: Id }).strict()).returns<PatientRecallDue[]>(),
+  'recalls.preview': command(recall.RecallPreviewSchema).returns<RecallPreview>(),
+  'recalls.campaigns.list': command(Empty).returns<RecallCampaign[]>(),
+  'recalls.campaigns.create': command(recall.CampaignCreateSchema, { write: true }).returns<RecallCampaign>(),
+  'recalls.campaigns.activate': command(recall.CampaignIdSchema, { write: true }).returns<RecallCampaign>(),
+  'recalls.campaigns.close': command(recall.CampaignIdSchema, { write: true }).returns<RecallCampaign>(),
+  'recalls.queue.next': command(recall.QueueNextSchema, { write: true }).returns<RecallQueueNext>(),
+  'recalls.queue.release': command(recall.ContactIdSchema, { write: true }).returns<{ released: boolean }>(),
+  'recalls.attempts.log': command(recall.AttemptLogSchema, { write: true }).returns<RecallQueueContact>(),
+  'recalls.results': command(recall.CampaignIdSchema).returns<CampaignResults>(),
+  'recalls.exportCsv': command(recall.CampaignIdSchema).returns<{ fileName: string; csv: string }>(),
+  'recalls.templates.render': command(recall.TemplateRenderSchema).returns<RenderedMessage>(),
 } satisfies CommandTable;
 
 export type Commands = typeof commands;

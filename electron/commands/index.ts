@@ -5,6 +5,9 @@ import { scheduleHandlers } from './schedule.ts';
 import { paymentPlanHandlers } from './payment-plans.ts';
 import { paymentHandlers } from './payments.ts';
 import { treatmentPlanHandlers } from './treatment-plans.ts';
+import { recallHandlers } from './recalls.ts';
+import { recallCampaignHandlers } from './recall-campaigns.ts';
+import { recallQueueHandlers } from './recall-queue.ts';
 
 /** Every command's handler; the type proves each name in shared/commands.ts has exactly one. */
 export const handlers: HandlerTable = {
@@ -14,4 +17,7 @@ export const handlers: HandlerTable = {
   ...treatmentPlanHandlers,
   ...paymentPlanHandlers,
   ...paymentHandlers,
+  ...recallHandlers,
+  ...recallCampaignHandlers,
+  ...recallQueueHandlers,
 };
