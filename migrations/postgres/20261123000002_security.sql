@@ -65,7 +65,8 @@ begin
   for t in select name, append_only from private.sync_tables loop
     execute format('create trigger stamp_row before insert or update on public.%I
                     for each row execute function private.stamp_row()', t.name);
-    execute format('create index %I on public.%I (change_xid, id)', t.name || '_change', t.name);
+    -- sync_pull's keyset scan, one clinic at a time.
+    execute format('create index %I on public.%I (clinic_id, change_xid, id)', t.name || '_change', t.name);
     if t.append_only then
       execute format('create trigger forbid_change before update or delete on public.%I
                       for each row execute function private.forbid_change()', t.name);

@@ -264,12 +264,15 @@ begin
   end if;
 
   -- One statement = one snapshot for the horizon and the rows. Each branch is a keyset
-  -- range scan on the (change_xid, id) index returning keys only; the outer query merges them,
+  -- range scan returning keys only; the outer query merges them,
   -- keeps one page, and only then builds the JSON of the page's rows (by primary key).
+  -- Scanning per clinic of the caller keeps each branch an ordered (clinic_id, change_xid, id)
+  -- index range; RLS still applies on top.
   select string_agg(format(
-    '(select %s as pos, x.change_xid, x.id from public.%I x, horizon h
-      where (x.change_xid, x.id) >= ($1::xid8, $2) and x.change_xid < h.xmin
-      order by x.change_xid, x.id limit $4 + 1)',
+    '(select %s as pos, k.change_xid, k.id from unnest($5::uuid[]) c(cid) cross join lateral
+       (select x.change_xid, x.id from public.%I x, horizon h
+        where x.clinic_id = c.cid and (x.change_xid, x.id) >= ($1::xid8, $2) and x.change_xid < h.xmin
+        order by x.change_xid, x.id limit $4 + 1) k)',
     t.position, t.name), ' union all ' order by t.position),
     string_agg(format('when %s then (select %s from public.%I x where x.id = p.id)',
     t.position, private.row_json_sql(t.name, 'x'), t.name), ' ' order by t.position)
@@ -289,7 +292,7 @@ begin
             count(*)
      from page p join private.sync_tables t on t.position = p.pos', v_sql, v_case)
   into v_rows, v_last, v_count
-  using v_xid, v_id, v_pos, v_lim;
+  using v_xid, v_id, v_pos, v_lim, private.clinic_ids();
 
   if v_last is not null then
     v_xid := v_last->>'xid';
