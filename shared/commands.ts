@@ -14,6 +14,25 @@ import type {
   TreatmentPlanSummary,
 } from './domain/plan-types.ts';
 import * as plan from './plan-schemas.ts';
+import {
+  BookInputSchema,
+  CancelInputSchema,
+  FindFreeInputSchema,
+  PatientCreateInputSchema,
+  PatientSearchInputSchema,
+  PatientUpdateInputSchema,
+  RescheduleInputSchema,
+  UndoInputSchema,
+  WeekInputSchema,
+} from './booking-schemas.ts';
+import type {
+  FindFreeResult,
+  PatientAppointments,
+  PatientDetail,
+  PatientSearchResult,
+  UndoResult,
+  WeekAvailability,
+} from './domain/booking-types.ts';
 import type {
   CampaignResults,
   PatientRecallDue,
@@ -56,6 +75,19 @@ export const commands = {
       .strict(),
     { write: true },
   ).returns<AppointmentDetail>(),
+
+  // Availability, patients and booking (issue 6); schemas in booking-schemas.ts.
+  'availability.findFree': command(FindFreeInputSchema).returns<FindFreeResult>(),
+  'availability.week': command(WeekInputSchema).returns<WeekAvailability>(),
+  'patients.search': command(PatientSearchInputSchema).returns<PatientSearchResult>(),
+  'patients.get': command(z.object({ id: Id }).strict()).returns<PatientDetail>(),
+  'patients.create': command(PatientCreateInputSchema, { write: true }).returns<PatientDetail>(),
+  'patients.update': command(PatientUpdateInputSchema, { write: true }).returns<PatientDetail>(),
+  'patients.appointments': command(z.object({ patientId: Id }).strict()).returns<PatientAppointments>(),
+  'appointments.book': command(BookInputSchema, { write: true }).returns<AppointmentDetail>(),
+  'appointments.reschedule': command(RescheduleInputSchema, { write: true }).returns<AppointmentDetail>(),
+  'appointments.cancel': command(CancelInputSchema, { write: true }).returns<AppointmentDetail>(),
+  'appointments.undo': command(UndoInputSchema, { write: true }).returns<UndoResult>(),
 
   // Treatment plans, payment plans, payments and money views (issue 7). Schemas: plan-schemas.ts.
   'treatmentPlans.create': command(plan.TreatmentPlanCreateInput, { write: true }).returns<TreatmentPlanDetail>(),

@@ -2,6 +2,10 @@ import { appInfoHandlers } from './app-info.ts';
 import { appointmentHandlers } from './appointments.ts';
 import type { HandlerTable } from './context.ts';
 import { scheduleHandlers } from './schedule.ts';
+import { availabilityHandlers } from './availability.ts';
+import { bookingHandlers } from './booking.ts';
+import { patientHandlers } from './patients.ts';
+import { undoHandlers } from './undo.ts';
 import { paymentPlanHandlers } from './payment-plans.ts';
 import { paymentHandlers } from './payments.ts';
 import { treatmentPlanHandlers } from './treatment-plans.ts';
@@ -14,6 +18,10 @@ export const handlers: HandlerTable = {
   ...appInfoHandlers,
   ...scheduleHandlers,
   ...appointmentHandlers,
+  ...availabilityHandlers,
+  ...patientHandlers,
+  ...bookingHandlers,
+  ...undoHandlers,
   ...treatmentPlanHandlers,
   ...paymentPlanHandlers,
   ...paymentHandlers,

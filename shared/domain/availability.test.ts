@@ -306,7 +306,7 @@ describe('findFreeSlots properties', () => {
         const input = inputOf(s);
         expect(findFreeSlots(input)).toEqual(oracle(input));
       }),
-      { numRuns: 300 },
+      { numRuns: 120 },
     );
   });
 

@@ -95,3 +95,17 @@ export function getAppointmentDetailRow(db: ReadDb, clinicId: string, id: string
 export function toDayAppointmentFromDetail(row: AppointmentDetailRow): DayAppointment {
   return toDayAppointment(row);
 }
+
+/** The booking made with an idempotency key (deleted ones included: a key is never reused). */
+export function findByIdempotencyKey(
+  db: ReadDb,
+  clinicId: string,
+  key: string,
+): { id: string; patient_id: string; doctor_id: string; starts_at: Instant } | null {
+  return (
+    stmt<{ id: string; patient_id: string; doctor_id: string; starts_at: Instant }>(
+      db,
+      'SELECT id, patient_id, doctor_id, starts_at FROM appointments WHERE idempotency_key = ? AND clinic_id = ?',
+    ).get(key, clinicId) ?? null
+  );
+}
