@@ -141,7 +141,8 @@ export function seedDemoClinic(db: WriteDb, options: DemoOptions): DemoResult {
   };
   // A small demo loads atomically (a crash never leaves half a clinic that looks seeded).
   const small = patientCount <= 20_000 && (options.appointments ?? 0) <= 50_000;
-  withBulkLoadSettings(db, small ? db.transaction(load) : load);
+  if (small) withBulkLoadSettings(db, db.transaction(load));
+  else withBulkLoadSettings(db, load, { tables: ['patients', 'appointments'] });
   return { seeded: true, counts };
 }
 
