@@ -13,6 +13,8 @@ export default defineConfig({
       'tests/bench/**/*.test.ts',
     ],
     environment: 'node',
+    // One real server stack for every integration file (skipped when a run names no integration tests).
+    globalSetup: ['tests/integration/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests start real servers; two cores → keep the worker count small.
