@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const EXPECTED_KEYS = ['schedule_day_p50_ms', 'schedule_day_p95_ms', 'demo_build_s', 'demo_build_rows_per_s'];
+const EXPECTED_KEYS = [
+  'schedule_day_p50_ms',
+  'schedule_day_p95_ms',
+  'demo_build_s',
+  'demo_build_rows_per_s',
+  'stack_cold_start_ms',
+  'pull_rows_per_s',
+];
 
 describe('npm run bench', () => {
   it('prints one JSON record with every figure on the last stdout line (--tiny)', () => {
