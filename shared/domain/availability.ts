@@ -92,30 +92,53 @@ export function* datesBetween(from: IsoDate, to: IsoDate): Generator<IsoDate> {
   for (let d = from; d <= to; d = addDaysIso(d, 1)) yield d;
 }
 
+/** Local (date, minute) → epoch ms, cached per date: one DST probe per date instead of per call. */
+export type LocalClock = (date: IsoDate, minute: number) => number;
+
+export function localClock(timeZone: string): LocalClock {
+  const starts = new Map<IsoDate, number | null>();
+  return (date, minute) => {
+    let start = starts.get(date);
+    if (start === undefined) {
+      const s = ms(localMinuteToInstant(date, 0, timeZone));
+      const e = ms(localMinuteToInstant(addDaysIso(date, 1), 0, timeZone));
+      // A plain 24-hour day keeps one UTC offset; DST days take the exact (slower) path.
+      start = e - s === 1440 * MINUTE ? s : null;
+      starts.set(date, start);
+    }
+    return start !== null ? start + minute * MINUTE : ms(localMinuteToInstant(date, minute, timeZone));
+  };
+}
+
 function validOn(h: WeeklyHours, date: IsoDate): boolean {
   return (!h.validFrom || h.validFrom <= date) && (!h.validTo || h.validTo >= date);
 }
 
 /** The doctor's working ranges on one local date as real instants (DST-aware), with their room. */
-export function workingSpansOn(doctor: DoctorWeek, date: IsoDate, timeZone: string): (Span & { roomId: string | null })[] {
+export function workingSpansOn(
+  doctor: DoctorWeek,
+  date: IsoDate,
+  timeZone: string,
+  at: LocalClock = localClock(timeZone),
+): (Span & { roomId: string | null })[] {
   const weekday = isoWeekday(date);
   return doctor.hours
     .filter((h) => h.weekday === weekday && validOn(h, date))
     .sort((a, b) => a.startMinute - b.startMinute)
     .map((h) => ({
-      start: ms(localMinuteToInstant(date, h.startMinute, timeZone)),
-      end: ms(localMinuteToInstant(date, h.endMinute, timeZone)),
+      start: at(date, h.startMinute),
+      end: at(date, h.endMinute),
       roomId: h.roomId,
     }));
 }
 
-export function breakSpansOn(doctor: DoctorWeek, date: IsoDate, timeZone: string): Span[] {
+export function breakSpansOn(doctor: DoctorWeek, date: IsoDate, timeZone: string, at: LocalClock = localClock(timeZone)): Span[] {
   const weekday = isoWeekday(date);
   return doctor.breaks
     .filter((b) => b.weekday === weekday)
     .map((b) => ({
-      start: ms(localMinuteToInstant(date, b.startMinute, timeZone)),
-      end: ms(localMinuteToInstant(date, b.endMinute, timeZone)),
+      start: at(date, b.startMinute),
+      end: at(date, b.endMinute),
     }));
 }
 
@@ -169,23 +192,28 @@ export function findFreeSlots(input: FindFreeInput): FreeSlot[] {
     ? mergeSpans(input.busy.filter((b) => b.patientId === input.patientId).map(span))
     : [];
   const byDoctor = groupMerged(input.busy, (b) => b.doctorId);
+  const at = localClock(tz);
+  const dates = [...datesBetween(input.fromDate, input.toDate)];
+  const weekdays = new Map(dates.map((d) => [d, isoWeekday(d)]));
   const doctorBlockers = new Map<string, Span[]>();
   for (const d of input.doctors) {
     const spans = [...clinicWide, ...(byDoctor.get(d.id) ?? [])];
     for (const v of input.vacations) if (v.doctorId === d.id) spans.push(span(v));
-    for (const date of datesBetween(input.fromDate, input.toDate)) spans.push(...breakSpansOn(d, date, tz));
+    for (const date of dates) spans.push(...breakSpansOn(d, date, tz, at));
     doctorBlockers.set(d.id, mergeSpans(spans));
   }
   // Real-time step that visits every wall-clock grid point even across a DST jump (60 or 30 min).
   const step = gcd(slot, 30) * MINUTE;
   const out: FreeSlot[] = [];
-  for (const date of datesBetween(input.fromDate, input.toDate)) {
+  for (const date of dates) {
+    const weekday = weekdays.get(date);
     const day: (FreeSlot & { order: number; t: number })[] = [];
     input.doctors.forEach((doctor, order) => {
       const duration = (doctor.durationMinutes ?? input.durationMinutes) * MINUTE;
       const blockers = doctorBlockers.get(doctor.id) ?? [];
       const seen = new Set<number>();
-      for (const range of workingSpansOn(doctor, date, tz)) {
+      if (!doctor.hours.some((h) => h.weekday === weekday)) return;
+      for (const range of workingSpansOn(doctor, date, tz, at)) {
         const room = range.roomId ? (byRoom.get(range.roomId) ?? []) : [];
         const localOf = localMinuteFn(range, tz);
         const firstLocal = localOf(range.start);
