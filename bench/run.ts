@@ -12,13 +12,14 @@ import { openDatabase } from '../electron/db/database.ts';
 import { migrate } from '../electron/db/migrate.ts';
 import { createRng } from '../electron/demo/random.ts';
 import { demoWindow, seedDemoClinic } from '../electron/demo/seed.ts';
+import { bookingBench } from './booking.ts';
 import { type Bench, type BenchContext, PROFILES, type Profile, type Sizes } from './context.ts';
 import { scheduleDayBench } from './schedule-day.ts';
 import { stackBench } from './stack-bench.ts';
 import { round } from './stats.ts';
 
 /** Every benchmark, in run order. A new benchmark is one more entry returning its keys. */
-export const BENCHES: readonly Bench[] = [scheduleDayBench, stackBench];
+export const BENCHES: readonly Bench[] = [scheduleDayBench, bookingBench, stackBench];
 
 /** The bench clock: a fixed Friday morning, so every run measures the same data. */
 export const BENCH_NOW = new Date('2026-03-20T09:30:00.000Z');

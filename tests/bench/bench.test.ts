@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 const EXPECTED_KEYS = [
   'schedule_day_p50_ms',
   'schedule_day_p95_ms',
+  'find_free_p95_ms',
+  'patient_search_p95_ms',
   'demo_build_s',
   'demo_build_rows_per_s',
   'stack_cold_start_ms',
