@@ -14,6 +14,7 @@ import {
   getAppointmentType,
   getDoctorInfo,
   listBlocked,
+  listBusyForDoctor,
   listBusyOverlapping,
   listDoctorBusyOverlapping,
   listDoctorWeeks,
@@ -82,13 +83,25 @@ export const availabilityHandlers: HandlerSlice<'availability.findFree' | 'avail
       doctors.map((d) => d.id),
     ).map((w) => ({ ...w, durationMinutes: overrides.get(w.id) ?? type.durationMinutes }));
 
+    const single =
+      weeks.length === 1
+        ? {
+            doctorId: weeks[0]!.id,
+            roomIds: [...new Set(weeks[0]!.hours.flatMap((h) => (h.roomId ? [h.roomId] : [])))],
+            patientId: input.patientId ?? null,
+          }
+        : null;
     const found: FreeSlot[] = [];
     let searchedThrough = toDate;
     for (const [a, b] of fromDate <= toDate ? chunks(fromDate, toDate) : []) {
       const start = dayBounds(a, tz).start;
       const end = dayBounds(b, tz).end;
-      // The whole clinic's bookings: a slot also needs its room free (rooms are shared).
-      const busy = listBusyOverlapping(ctx.db, ctx.clinicId, start, end).filter(
+      // A slot also needs its room free (rooms are shared), so other doctors' bookings count.
+      const busy = (
+        single
+          ? listBusyForDoctor(ctx.db, ctx.clinicId, start, end, single)
+          : listBusyOverlapping(ctx.db, ctx.clinicId, start, end)
+      ).filter(
         (x) => x.appointmentId !== input.excludeAppointmentId,
       );
       found.push(

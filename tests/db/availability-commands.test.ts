@@ -41,6 +41,12 @@ describe('availability.findFree', () => {
     expect(afternoon.slots[0]!.startsAt).toBe(madrid(MON, '15:00'));
   });
 
+  it('treats the doctor’s room as taken when another doctor books it', async () => {
+    await t.call('appointments.book', { patientId: BX.patient2, doctorId: FX.doctorB, appointmentTypeId: FX.type, startsAt: madrid(MON, '11:00'), roomId: FX.room });
+    const res = await find({ doctorId: FX.doctorA, limit: 1 });
+    expect(res.slots[0]!.startsAt).toBe(madrid(MON, '11:45'));
+  });
+
   it('finds nothing on a vacation day and continues to the next working day', async () => {
     const res = await find({ doctorId: FX.doctorA, fromDate: '2026-11-30', limit: 1 });
     expect(res.slots[0]!.startsAt).toBe(madrid('2026-12-06', '09:00'));

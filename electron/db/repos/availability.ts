@@ -128,6 +128,28 @@ export function listBusyOverlapping(db: ReadDb, clinicId: string, start: Instant
     .map(toBusy);
 }
 
+/**
+ * Active appointments overlapping [start, end) that can block one doctor's slots: the doctor's
+ * own, those in the given rooms, and the patient's. Filtered in SQL so a busy clinic's other
+ * doctors never become JS objects.
+ */
+export function listBusyForDoctor(
+  db: ReadDb,
+  clinicId: string,
+  start: Instant,
+  end: Instant,
+  who: { doctorId: string; roomIds: string[]; patientId: string | null },
+): BusyInterval[] {
+  return stmt<BusyRow>(
+    db,
+    `SELECT id, doctor_id, room_id, patient_id, starts_at, ends_at FROM appointments
+     WHERE clinic_id = ? AND starts_at >= ? AND starts_at < ? AND ends_at > ? AND ${ACTIVE}
+       AND (doctor_id = ? OR patient_id = ? OR room_id IN (SELECT value FROM json_each(?)))`,
+  )
+    .all(clinicId, dayBefore(start), end, start, who.doctorId, who.patientId, JSON.stringify(who.roomIds))
+    .map(toBusy);
+}
+
 /** Active appointments of one doctor overlapping [start, end) (appointments_doctor_start). */
 export function listDoctorBusyOverlapping(db: ReadDb, doctorId: string, start: Instant, end: Instant): BusyInterval[] {
   return stmt<BusyRow>(
