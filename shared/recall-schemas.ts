@@ -31,7 +31,10 @@ export const RecallTypeUpdateSchema = z
   })
   .strict();
 
-export const RecallPreviewSchema = z.object({ recallTypeId: Uuid.optional(), criteria: RecallCriteriaSchema }).strict();
+/** sample: false = the live count only (fast path while the criteria are being edited). */
+export const RecallPreviewSchema = z
+  .object({ recallTypeId: Uuid.optional(), criteria: RecallCriteriaSchema, sample: z.boolean().default(true) })
+  .strict();
 
 export const CampaignCreateSchema = z
   .object({

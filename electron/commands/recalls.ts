@@ -10,9 +10,9 @@ import { clinicPhone, getContact } from '../db/repos/recall-contacts.ts';
 import {
   type CriteriaMatchRow,
   countMatching,
-  listMatching,
   patientPlanFacts,
   patientVisitFacts,
+  previewMatching,
 } from '../db/repos/recall-criteria.ts';
 import {
   getRecallType,
@@ -138,11 +138,11 @@ export const recallHandlers: HandlerSlice<
     });
   },
 
-  'recalls.preview': ({ recallTypeId, criteria }, ctx) => {
+  'recalls.preview': ({ recallTypeId, criteria, sample }, ctx) => {
     const { compiled, rule, timeZone } = compileFor(ctx, recallTypeId, criteria);
-    const count = countMatching(ctx.db, ctx.clinicId, compiled);
-    const sample = count === 0 ? [] : listMatching(ctx.db, ctx.clinicId, compiled, PREVIEW_SAMPLE);
-    return { count, sample: sample.map((r) => toPreviewRow(r, rule, timeZone)) };
+    if (!sample) return { count: countMatching(ctx.db, ctx.clinicId, compiled), sample: [] };
+    const { count, rows } = previewMatching(ctx.db, ctx.clinicId, compiled, PREVIEW_SAMPLE);
+    return { count, sample: rows.map((r) => toPreviewRow(r, rule, timeZone)) };
   },
 
   'recalls.templates.render': ({ contactId, channel, language }, ctx) => {

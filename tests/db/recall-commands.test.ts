@@ -91,6 +91,9 @@ describe('recalls commands', () => {
       ]);
       const all = await a.call('recalls.preview', { criteria: {} });
       expect(all.count).toBe(4); // the fixture patient, Due, Not yet, Never came
+      expect(all.sample.map((r) => r.name)).toEqual(['Never Came', 'Lucía García', 'Due Soon', 'Not Yet'].sort((x, y) => x.split(' ')[1]!.localeCompare(y.split(' ')[1]!)));
+      const live = await a.call('recalls.preview', { recallTypeId: cleaning.id, criteria: window, sample: false });
+      expect(live).toEqual({ count: 1, sample: [] });
     });
 
     it('refuses due-date criteria without a recall type', async () => {

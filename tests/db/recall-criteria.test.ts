@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WriteDb } from '../../electron/db/database.ts';
-import { countMatching, listMatching } from '../../electron/db/repos/recall-criteria.ts';
+import { countMatching, listMatching, previewMatching } from '../../electron/db/repos/recall-criteria.ts';
 import {
   type CriteriaClock,
   type PatientFacts,
@@ -126,6 +126,9 @@ describe('SQL/recall criteria', () => {
         const rows = listMatching(db, FX.clinic, compiled, null);
         expect(rows.map((x) => x.patient_id).sort()).toEqual(expected);
         expect(countMatching(db, FX.clinic, compiled)).toBe(expected.length);
+        const preview = previewMatching(db, FX.clinic, compiled, 50);
+        expect(preview.count).toBe(expected.length);
+        expect(preview.rows.map((x) => x.patient_id)).toEqual(rows.slice(0, 50).map((x) => x.patient_id));
       }),
       { numRuns: 150 },
     );
