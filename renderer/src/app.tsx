@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { todayIn } from '../../shared/domain/clinic-time.ts';
 import { AppHeader } from './components/app-header.tsx';
-import { ScheduleScreen } from './features/schedule/components/schedule-screen.tsx';
+import { useNav } from './app/nav-store.ts';
+import { ScreenNav } from './app/screen-nav.tsx';
+import { findScreen } from './app/screens.ts';
 import { useScheduleUi } from './features/schedule/stores/schedule-ui.ts';
 import { useAppInfo, useSyncStatus } from './hooks/use-app-info.ts';
 import { useNow } from './hooks/use-now.ts';
 import { useI18n } from './i18n/use-i18n.ts';
 import { useAppUi } from './stores/app-ui.ts';
 
-/** Loads the clinic, then shows the header and the day schedule. */
+/** Loads the clinic, then shows the header, the screen tabs and the current screen. */
 export function App() {
   const { t, language } = useI18n();
   const { state, reload } = useAppInfo();
@@ -18,6 +20,7 @@ export function App() {
   const setDate = useScheduleUi((s) => s.setDate);
   const setLanguage = useAppUi((s) => s.setLanguage);
   const now = useNow();
+  const Screen = findScreen(useNav((s) => s.screen)).component;
   const started = useRef(false);
 
   // The first answer sets the saved language and opens today; later ones are refreshes.
@@ -57,7 +60,8 @@ export function App() {
   return (
     <div className="app">
       <AppHeader info={info} sync={sync} date={date} today={today} />
-      <ScheduleScreen clinic={info.clinic} date={date} today={today} />
+      <ScreenNav />
+      <Screen info={info} today={today} />
     </div>
   );
 }

@@ -24,6 +24,11 @@ export const en = {
   'sync.needsAttention': '{count} need attention',
   'sync.area': 'Sync status',
 
+  'screen.nav': 'Screens',
+  'screen.schedule': 'Schedule',
+  'screen.availability': 'Availability',
+  'screen.patients': 'Patients',
+
   'nav.previous': 'Previous day',
   'nav.next': 'Next day',
   'nav.today': 'Today',

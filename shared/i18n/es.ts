@@ -25,6 +25,11 @@ export const es: Messages = {
   'sync.needsAttention': '{count} requieren atención',
   'sync.area': 'Estado de sincronización',
 
+  'screen.nav': 'Pantallas',
+  'screen.schedule': 'Agenda',
+  'screen.availability': 'Disponibilidad',
+  'screen.patients': 'Pacientes',
+
   'nav.previous': 'Día anterior',
   'nav.next': 'Día siguiente',
   'nav.today': 'Hoy',

@@ -1,0 +1,31 @@
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../../../shared/i18n/index.ts';
+import { AvailabilityScreen } from '../features/availability/components/availability-screen.tsx';
+import { PatientsScreen } from '../features/patients/components/patients-screen.tsx';
+import { ScheduleRoute } from '../features/schedule/components/schedule-route.tsx';
+import type { ScreenProps } from './screen-types.ts';
+
+export type { ScreenProps } from './screen-types.ts';
+
+export interface ScreenDef {
+  /** Stable id (used in data-screen attributes and the nav store). */
+  id: string;
+  labelKey: MessageKey;
+  /** Digit for Alt+<digit>; shown in the tab's title. */
+  shortcut: string;
+  component: ComponentType<ScreenProps>;
+}
+
+/**
+ * The top-level screens, in tab order. Adding a screen is one entry here (plus its label in
+ * shared/i18n); the nav bar, Alt+<digit> and the shell pick it up.
+ */
+export const screens: readonly ScreenDef[] = [
+  { id: 'schedule', labelKey: 'screen.schedule', shortcut: '1', component: ScheduleRoute },
+  { id: 'availability', labelKey: 'screen.availability', shortcut: '2', component: AvailabilityScreen },
+  { id: 'patients', labelKey: 'screen.patients', shortcut: '3', component: PatientsScreen },
+];
+
+export function findScreen(id: string): ScreenDef {
+  return screens.find((s) => s.id === id) ?? screens[0]!;
+}
