@@ -44,6 +44,8 @@ import type {
   RenderedMessage,
 } from './domain/recall-types.ts';
 import * as recall from './recall-schemas.ts';
+import * as avail from './availability-admin-schemas.ts';
+import type { AvailabilitySettings, DoctorScheduleView } from './domain/availability-admin-types.ts';
 
 export const Id = z.string().uuid({ message: 'must be a UUID' });
 export const IsoDateSchema = z
@@ -88,6 +90,17 @@ export const commands = {
   'appointments.reschedule': command(RescheduleInputSchema, { write: true }).returns<AppointmentDetail>(),
   'appointments.cancel': command(CancelInputSchema, { write: true }).returns<AppointmentDetail>(),
   'appointments.undo': command(UndoInputSchema, { write: true }).returns<UndoResult>(),
+  // Availability editors (admins, managers); schemas in availability-admin-schemas.ts.
+  'availability.settings': command(Empty).returns<AvailabilitySettings>(),
+  'availability.doctorSchedule': command(avail.DoctorIdInput).returns<DoctorScheduleView>(),
+  'availability.saveWeek': command(avail.SaveWeekInput, { write: true }).returns<DoctorScheduleView>(),
+  'availability.addVacation': command(avail.AddVacationInput, { write: true }).returns<DoctorScheduleView>(),
+  'availability.removeVacation': command(avail.RemoveByIdInput, { write: true }).returns<DoctorScheduleView>(),
+  'availability.addBlocked': command(avail.AddBlockedInput, { write: true }).returns<AvailabilitySettings>(),
+  'availability.removeBlocked': command(avail.RemoveByIdInput, { write: true }).returns<AvailabilitySettings>(),
+  'availability.saveRoom': command(avail.SaveRoomInput, { write: true }).returns<AvailabilitySettings>(),
+  'availability.saveType': command(avail.SaveTypeInput, { write: true }).returns<AvailabilitySettings>(),
+  'availability.setDuration': command(avail.SetDurationInput, { write: true }).returns<AvailabilitySettings>(),
 
   // Treatment plans, payment plans, payments and money views (issue 7). Schemas: plan-schemas.ts.
   'treatmentPlans.create': command(plan.TreatmentPlanCreateInput, { write: true }).returns<TreatmentPlanDetail>(),

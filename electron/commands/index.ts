@@ -3,6 +3,7 @@ import { appointmentHandlers } from './appointments.ts';
 import type { HandlerTable } from './context.ts';
 import { scheduleHandlers } from './schedule.ts';
 import { availabilityHandlers } from './availability.ts';
+import { availabilityAdminHandlers } from './availability-admin.ts';
 import { bookingHandlers } from './booking.ts';
 import { patientHandlers } from './patients.ts';
 import { undoHandlers } from './undo.ts';
@@ -19,6 +20,7 @@ export const handlers: HandlerTable = {
   ...scheduleHandlers,
   ...appointmentHandlers,
   ...availabilityHandlers,
+  ...availabilityAdminHandlers,
   ...patientHandlers,
   ...bookingHandlers,
   ...undoHandlers,

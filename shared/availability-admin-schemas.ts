@@ -1,0 +1,98 @@
+/**
+ * Input schemas of the availability editors (issue 6): weekly hours and breaks, vacations, clinic
+ * closures, rooms, appointment types and per-doctor durations. Only admins and managers may write.
+ */
+import { z } from 'zod';
+
+const Uuid = z.string().uuid({ message: 'must be a UUID' });
+const InstantInput = z.iso
+  .datetime({ offset: true, message: 'must be an ISO date-time with a time zone, e.g. 2026-11-23T09:00:00Z' })
+  .transform((s) => new Date(s).toISOString());
+const Reason = z.string().trim().max(200, { message: 'is too long (max 200)' });
+const Minute = (max: number) => z.number().int().min(0).max(max);
+const Weekday = z.number().int().min(1, { message: 'must be 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be 1 (Monday) to 7 (Sunday)' });
+/** Resend with true after showing the appointments the change would leave stranded. */
+const ConfirmOrphans = z.boolean().optional();
+
+const endAfterStart = <T extends { startMinute: number; endMinute: number }>(r: T) => r.endMinute > r.startMinute;
+
+export const WeeklyHoursInput = z
+  .object({ id: Uuid.optional(), weekday: Weekday, startMinute: Minute(1439), endMinute: Minute(1440), roomId: Uuid.nullable().optional() })
+  .strict()
+  .refine(endAfterStart, { message: 'must be after the start', path: ['endMinute'] });
+
+export const WeeklyBreakInput = z
+  .object({ id: Uuid.optional(), weekday: Weekday, startMinute: Minute(1439), endMinute: Minute(1440), label: Reason.nullable().optional() })
+  .strict()
+  .refine(endAfterStart, { message: 'must be after the start', path: ['endMinute'] });
+
+/** Index of the first range that overlaps an earlier one on the same weekday, or -1. */
+export function firstOverlap(ranges: readonly { weekday: number; startMinute: number; endMinute: number }[]): number {
+  return ranges.findIndex((r, i) =>
+    ranges.some((o, j) => j < i && o.weekday === r.weekday && o.startMinute < r.endMinute && r.startMinute < o.endMinute),
+  );
+}
+
+export const SaveWeekInput = z
+  .object({
+    doctorId: Uuid,
+    hours: z.array(WeeklyHoursInput).max(50),
+    breaks: z.array(WeeklyBreakInput).max(50),
+    confirmOrphans: ConfirmOrphans,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const key of ['hours', 'breaks'] as const) {
+      const i = firstOverlap(v[key]);
+      if (i >= 0) ctx.addIssue({ code: 'custom', message: 'overlaps another range on the same day', path: [key, i, 'startMinute'] });
+    }
+  });
+
+const period = {
+  startsAt: InstantInput,
+  endsAt: InstantInput,
+  reason: Reason.nullable().optional(),
+  confirmOrphans: ConfirmOrphans,
+};
+const endsAfterStarts = (v: { startsAt: string; endsAt: string }) => v.endsAt > v.startsAt;
+
+export const AddVacationInput = z
+  .object({ doctorId: Uuid, ...period })
+  .strict()
+  .refine(endsAfterStarts, { message: 'must be after startsAt', path: ['endsAt'] });
+
+export const AddBlockedInput = z
+  .object(period)
+  .strict()
+  .refine(endsAfterStarts, { message: 'must be after startsAt', path: ['endsAt'] });
+
+export const RemoveByIdInput = z.object({ id: Uuid }).strict();
+export const DoctorIdInput = z.object({ doctorId: Uuid }).strict();
+
+export const SaveRoomInput = z
+  .object({
+    id: Uuid.optional(),
+    name: z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'is too long (max 60)' }),
+    active: z.boolean().optional(),
+    confirmOrphans: ConfirmOrphans,
+  })
+  .strict();
+
+export const SaveTypeInput = z
+  .object({
+    id: Uuid.optional(),
+    name: z.string().trim().min(1, { message: 'is required' }).max(80, { message: 'is too long (max 80)' }),
+    durationMinutes: z.number().int().min(5, { message: 'must be 5 to 480 minutes' }).max(480, { message: 'must be 5 to 480 minutes' }),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour like #4f7cac' }),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
+export const SetDurationInput = z
+  .object({
+    doctorId: Uuid,
+    appointmentTypeId: Uuid,
+    /** null removes the doctor's own duration (the type's default applies again). */
+    durationMinutes: z.number().int().min(5, { message: 'must be 5 to 480 minutes' }).max(480, { message: 'must be 5 to 480 minutes' }).nullable(),
+  })
+  .strict();
