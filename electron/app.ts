@@ -8,8 +8,12 @@ import { writeTransaction } from './db/mutation-writer.ts';
 import { dispatch, type Logger } from './commands/dispatch.ts';
 import type { CommandContext } from './commands/context.ts';
 import { handlers } from './commands/index.ts';
-import { loadSession } from './commands/session.ts';
+import { loadSession, type Session } from './commands/session.ts';
+import { CommandError } from './commands/command-error.ts';
+import { getSetting } from './db/repos/local-settings.ts';
 import { seedDemoClinic } from './demo/seed.ts';
+import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
+import type { TokenSource } from './sync/token-source.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -21,6 +25,11 @@ export interface AppConfig {
   /** Clock; tests pass a fixed one. */
   now?: () => Date;
   logger?: Logger;
+  /** The Supabase-compatible server to sync with; with `tokenSource` the sync engine runs. */
+  server?: { url: string; anonKey: string };
+  tokenSource?: TokenSource;
+  /** Engine tuning (tests use short intervals). */
+  syncOptions?: Partial<Omit<SyncEngineOptions, 'db' | 'server' | 'tokens' | 'emit'>>;
 }
 
 /** The main process' services, the same for the Electron shell and the headless host. */
@@ -29,6 +38,8 @@ export interface ClinicApp {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: ClinicEvent) => void): () => void;
   close(): void;
+  /** The sync engine, when a server is configured. */
+  readonly sync: SyncEngine | null;
 }
 
 const consoleLogger: Logger = {
@@ -46,7 +57,8 @@ export function createApp(config: AppConfig): ClinicApp {
   const db = openDatabase({ path: config.dataDir === ':memory:' ? ':memory:' : databasePath(config.dataDir) });
   try {
     migrate(db);
-    if (config.demo !== false) seedDemoClinic(db, { now: now() });
+    // A server-backed desk gets its data by pull, never from the demo generator.
+    if (config.demo !== false && !config.server) seedDemoClinic(db, { now: now() });
   } catch (err) {
     db.close();
     throw err;
@@ -57,8 +69,22 @@ export function createApp(config: AppConfig): ClinicApp {
     for (const l of listeners) l({ name, payload } as ClinicEvent);
   };
 
+  const sync =
+    config.server && config.tokenSource
+      ? new SyncEngine({
+          ...config.syncOptions,
+          db,
+          server: config.server,
+          tokens: config.tokenSource,
+          emit,
+          now,
+          log: (message, meta) => logger.error(message, { detail: meta }),
+        })
+      : null;
+
   const context = (): CommandContext => {
-    const session = loadSession(db);
+    // Before a server-backed desk's first pull there is no clinic yet; sync commands still work.
+    const session = sync ? loadSessionOrEmpty(db) : loadSession(db);
     const ctx: CommandContext = {
       db,
       clinicId: session.clinicId,
@@ -67,29 +93,45 @@ export function createApp(config: AppConfig): ClinicApp {
       appVersion: APP_VERSION,
       now,
       emit,
+      sync,
       write(action, fn) {
         const result = writeTransaction(
           { db, clinicId: session.clinicId, actorStaffId: session.staff?.id ?? null, deskId: session.deskId, now },
           action,
           fn,
         );
-        if (result.changedTables.length > 0) emit('data.changed', { tables: result.changedTables });
+        if (result.changedTables.length > 0) {
+          emit('data.changed', { tables: result.changedTables });
+          sync?.localWrite();
+        }
         return result.value;
       },
     };
     return ctx;
   };
 
+  sync?.start();
   return {
     db,
+    sync,
     invoke: (name, input) => dispatch(handlers, context(), name, input, logger),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
+      void sync?.stop();
       listeners.clear();
       if (db.open) db.close();
     },
   };
+}
+
+function loadSessionOrEmpty(db: WriteDb): Session {
+  try {
+    return loadSession(db);
+  } catch (err) {
+    if (!(err instanceof CommandError) || err.code !== 'not_found') throw err;
+    return { clinicId: '', deskId: getSetting(db, 'desk_id') ?? '', staff: null };
+  }
 }

@@ -44,6 +44,9 @@ import type {
   RenderedMessage,
 } from './domain/recall-types.ts';
 import * as recall from './recall-schemas.ts';
+import type { SyncStatus } from './domain/types.ts';
+import type { AttentionItem } from './domain/sync-types.ts';
+import { AttentionResolveSchema } from './sync-schemas.ts';
 import * as avail from './availability-admin-schemas.ts';
 import type { AvailabilitySettings, DoctorScheduleView } from './domain/availability-admin-types.ts';
 
@@ -63,6 +66,11 @@ export const commands = {
   'settings.setLanguage': command(z.object({ language: LanguageSchema }).strict(), {
     write: true,
   }).returns<{ language: Language }>(),
+
+  'sync.status': command(Empty).returns<SyncStatus>(),
+  'sync.now': command(Empty).returns<SyncStatus>(),
+  'sync.attention.list': command(Empty).returns<AttentionItem[]>(),
+  'sync.attention.resolve': command(AttentionResolveSchema, { write: true }).returns<{ resolved: boolean; appointmentId?: string }>(),
 
   'schedule.day': command(z.object({ date: IsoDateSchema }).strict()).returns<DaySchedule>(),
 

@@ -30,7 +30,7 @@ export const appInfoHandlers: HandlerSlice<'app.info' | 'settings.setLanguage'> 
       language,
       clinic,
       staff: ctx.staff,
-      sync: localSyncStatus(ctx.db),
+      sync: ctx.sync ? ctx.sync.status() : localSyncStatus(ctx.db),
     };
   },
   'settings.setLanguage': ({ language }, ctx) => {

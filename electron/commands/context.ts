@@ -1,5 +1,5 @@
 import type { CommandName, CommandOutput, CommandParsedInput } from '../../shared/commands.ts';
-import type { StaffSummary } from '../../shared/domain/types.ts';
+import type { StaffSummary, SyncStatus } from '../../shared/domain/types.ts';
 import type { ClinicEvents, EventName } from '../../shared/events.ts';
 import type { WriteDb } from '../db/database.ts';
 import type { MutationWriter } from '../db/mutation-writer.ts';
@@ -15,6 +15,15 @@ export interface CommandContext {
   /** Runs `fn` as one audited, outboxed transaction and announces the changed tables. */
   write<T>(action: string, fn: (w: MutationWriter) => T): T;
   emit<N extends EventName>(name: N, payload: ClinicEvents[N]): void;
+  /** The sync engine when a server is configured (null: local only). */
+  sync?: SyncPort | null;
+}
+
+/** What commands may ask of the sync engine. */
+export interface SyncPort {
+  status(): SyncStatus;
+  syncNow(): Promise<SyncStatus>;
+  localWrite(): void;
 }
 
 export type Handler<N extends CommandName> = (

@@ -13,6 +13,7 @@ import { treatmentPlanHandlers } from './treatment-plans.ts';
 import { recallHandlers } from './recalls.ts';
 import { recallCampaignHandlers } from './recall-campaigns.ts';
 import { recallQueueHandlers } from './recall-queue.ts';
+import { syncHandlers } from './sync.ts';
 
 /** Every command's handler; the type proves each name in shared/commands.ts has exactly one. */
 export const handlers: HandlerTable = {
@@ -30,4 +31,5 @@ export const handlers: HandlerTable = {
   ...recallHandlers,
   ...recallCampaignHandlers,
   ...recallQueueHandlers,
+  ...syncHandlers,
 };

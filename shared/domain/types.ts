@@ -26,6 +26,28 @@ export interface SyncStatus {
   lastSyncedAt: Instant | null;
   needsAttention: number;
   lastError: string | null;
+  /** The server this desk syncs with (absent when local only). */
+  serverUrl?: string | null;
+  /** The last call reached the server. */
+  online?: boolean;
+  /** Signed in with a token the server accepts; false = sign in again to sync. */
+  signedIn?: boolean;
+  /** True only when nothing waits to be sent and every table's count/checksum matched the server's. */
+  verified?: boolean;
+  verifiedAt?: Instant | null;
+  /** First download of a clinic (or a resync after a server restore), while it runs. */
+  progress?: SyncProgress | null;
+  /** Set when this computer's clock is far from the server's. */
+  clockWarning?: string | null;
+}
+
+export interface SyncProgress {
+  phase: 'initial' | 'resync';
+  rows: number;
+  /** Rows the server holds for this clinic (null until known). */
+  total: number | null;
+  percent: number | null;
+  secondsLeft: number | null;
 }
 
 export interface AppInfo {

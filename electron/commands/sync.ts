@@ -1,0 +1,127 @@
+import { todayIn } from '../../shared/domain/clinic-time.ts';
+import type { AvailableSlot } from '../../shared/domain/booking-types.ts';
+import type { AttentionFix, AttentionItem } from '../../shared/domain/sync-types.ts';
+import type { SyncStatus } from '../../shared/domain/types.ts';
+import { isSyncedTable } from '../../shared/sync-tables.ts';
+import { type AttentionRow, getAttention, openAttention, resolveAttention } from '../db/repos/needs-attention.ts';
+import { getLocalRow } from '../db/repos/sync-rows.ts';
+import { getActiveStaff } from '../db/repos/staff.ts';
+import { localSyncStatus } from './app-info.ts';
+import { availabilityHandlers, requireClinic } from './availability.ts';
+import { bookingHandlers } from './booking.ts';
+import { CommandError } from './command-error.ts';
+import type { CommandContext, HandlerSlice } from './context.ts';
+
+const SLOT_TAKEN = new Set(['overlap_doctor', 'overlap_room', 'overlap_patient', 'slot_taken']);
+const OWNED = new Set(['id', 'clinic_id', 'version', 'updated_at', 'deleted_at']);
+
+function statusOf(ctx: CommandContext): SyncStatus {
+  return ctx.sync ? ctx.sync.status() : localSyncStatus(ctx.db);
+}
+
+function parse<T>(text: string | null): T | null {
+  return text ? (JSON.parse(text) as T) : null;
+}
+
+function isRefusedBooking(a: AttentionRow, attemptedRow: Record<string, unknown> | null): boolean {
+  return a.table_name === 'appointments' && a.op === 'insert' && SLOT_TAKEN.has(a.reason) && !!attemptedRow?.appointment_type_id;
+}
+
+function freeSlots(ctx: CommandContext, row: Record<string, unknown>): AvailableSlot[] {
+  try {
+    const from = todayIn(requireClinic(ctx.db, ctx.clinicId).timeZone, ctx.now());
+    const res = availabilityHandlers['availability.findFree'](
+      {
+        doctorId: row.doctor_id as string,
+        appointmentTypeId: row.appointment_type_id as string,
+        fromDate: from,
+        limit: 5,
+        patientId: row.patient_id as string,
+      },
+      ctx,
+    );
+    return 'slots' in res ? res.slots : [];
+  } catch {
+    return [];
+  }
+}
+
+function toItem(ctx: CommandContext, a: AttentionRow): AttentionItem {
+  const attemptedRow = parse<Record<string, unknown>>(a.attempted_row);
+  const serverRow = parse<Record<string, unknown>>(a.server_row);
+  const rebook = isRefusedBooking(a, attemptedRow);
+  const fixes: AttentionFix[] = ['dismiss'];
+  if (rebook) fixes.push('rebook');
+  else if (!(serverRow && serverRow.deleted_at)) fixes.push('retry');
+  const by = a.actor_staff_id ? getActiveStaff(ctx.db, ctx.clinicId, a.actor_staff_id) : null;
+  return {
+    id: a.id,
+    table: a.table_name,
+    rowId: a.row_id,
+    op: a.op as AttentionItem['op'],
+    attempted: (JSON.parse(a.attempts) as { op: string; changes: Record<string, unknown> }[]).map((x) => ({ op: x.op, changes: x.changes })),
+    byStaffId: a.actor_staff_id,
+    byName: by?.displayName ?? null,
+    attemptedAt: a.attempted_at,
+    failedAt: a.created_at,
+    reason: a.reason,
+    message: a.message ?? '',
+    serverRow,
+    attemptedRow,
+    fixes,
+    freeSlots: rebook && attemptedRow ? freeSlots(ctx, attemptedRow) : [],
+  };
+}
+
+/** Re-applies the refused change on top of the server's truth as a new local write (new mutation id). */
+function retry(ctx: CommandContext, a: AttentionRow): void {
+  const table = a.table_name;
+  if (!isSyncedTable(table)) throw new CommandError('validation_error', `Unknown table ${table}.`);
+  const attempts = JSON.parse(a.attempts) as { op: string; changes: Record<string, unknown> }[];
+  const current = getLocalRow(ctx.db, table, a.row_id);
+  ctx.write('sync.attention.retry', (w) => {
+    w.note({ attentionId: a.id, reason: a.reason });
+    if (attempts.some((x) => x.op === 'delete')) {
+      if (current && !current.deleted_at) w.softDelete(table, a.row_id);
+      return;
+    }
+    const merged: Record<string, unknown> = {};
+    for (const x of attempts) for (const [k, v] of Object.entries(x.changes)) if (!OWNED.has(k)) merged[k] = v;
+    if (!current) w.insert(table, { ...merged, id: a.row_id });
+    else if (current.deleted_at) throw new CommandError('conflict', 'The record was deleted on another desk; it cannot be changed.');
+    else w.update(table, a.row_id, merged);
+  });
+}
+
+export const syncHandlers: HandlerSlice<'sync.status' | 'sync.now' | 'sync.attention.list' | 'sync.attention.resolve'> = {
+  'sync.status': (_input, ctx) => statusOf(ctx),
+  'sync.now': async (_input, ctx) => (ctx.sync ? ctx.sync.syncNow() : localSyncStatus(ctx.db)),
+  'sync.attention.list': (_input, ctx) => openAttention(ctx.db).map((a) => toItem(ctx, a)),
+  'sync.attention.resolve': (input, ctx) => {
+    const a = getAttention(ctx.db, input.id);
+    if (!a || a.resolved_at) throw new CommandError('not_found', 'This item was already resolved.', 'id');
+    const at = ctx.now().toISOString();
+    let appointmentId: string | undefined;
+    if (input.action === 'retry') retry(ctx, a);
+    if (input.action === 'rebook') {
+      const row = parse<Record<string, unknown>>(a.attempted_row);
+      if (!row || !isRefusedBooking(a, row)) throw new CommandError('validation_error', 'Only a refused booking can be re-booked.', 'action');
+      const booked = bookingHandlers['appointments.book'](
+        {
+          patientId: row.patient_id as string,
+          doctorId: input.slot!.doctorId ?? (row.doctor_id as string),
+          appointmentTypeId: row.appointment_type_id as string,
+          startsAt: input.slot!.startsAt,
+          roomId: input.slot!.roomId,
+          notes: (row.notes as string | null) ?? undefined,
+        },
+        ctx,
+      );
+      appointmentId = (booked as { id: string }).id;
+    }
+    ctx.db.transaction(() => resolveAttention(ctx.db, a.id, at, appointmentId ? `rebook:${appointmentId}` : input.action))();
+    ctx.sync?.localWrite();
+    ctx.emit('sync.status', statusOf(ctx));
+    return appointmentId ? { resolved: true, appointmentId } : { resolved: true };
+  },
+};

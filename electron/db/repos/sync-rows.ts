@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../database.ts';
+import { stmt } from '../statements.ts';
+
+/** Generic row access for the sync engine: one mechanism for every synced table (no per-table code). */
+export type SyncRow = Record<string, unknown>;
+
+const columnCache = new WeakMap<object, Map<string, string[]>>();
+
+export function tableColumns(db: ReadDb, table: string): string[] {
+  let perDb = columnCache.get(db);
+  if (!perDb) columnCache.set(db, (perDb = new Map()));
+  let cols = perDb.get(table);
+  if (!cols) {
+    cols = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+    perDb.set(table, cols);
+  }
+  return cols;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/** Server JSON value → local column value: instants to the local UTC ms format, flags 0/1, JSON as text. */
+export function toLocalValue(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return INSTANT.test(v) ? new Date(v).toISOString() : v;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return JSON.stringify(v);
+}
+
+/** Keeps the local columns of a server row, converted. */
+export function normaliseServerRow(db: ReadDb, table: string, row: SyncRow): SyncRow {
+  const out: SyncRow = {};
+  for (const c of tableColumns(db, table)) if (c in row) out[c] = toLocalValue(row[c]);
+  return out;
+}
+
+export function getLocalRow(db: ReadDb, table: string, id: string): SyncRow | undefined {
+  return stmt<SyncRow>(db, `SELECT * FROM ${table} WHERE id = ?`).get(id);
+}
+
+export function getLocalVersion(db: ReadDb, table: string, id: string): number | undefined {
+  return stmt<{ version: number }>(db, `SELECT version FROM ${table} WHERE id = ?`).get(id)?.version;
+}
+
+function upsertStatement(db: WriteDb, table: string, cols: string[], onlyNewer: boolean): Database.Statement {
+  const set = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  return stmt(
+    db,
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
+     ON CONFLICT(id) DO UPDATE SET ${set.join(', ')}${onlyNewer ? ` WHERE excluded.version >= ${table}.version` : ''}`,
+  );
+}
+
+/**
+ * Writes a full row. `onlyNewer` keeps a local row that is already at a newer server version
+ * (delivery is at least once and may repeat an older state).
+ */
+export function upsertRow(db: WriteDb, table: string, row: SyncRow, onlyNewer: boolean): void {
+  const cols = tableColumns(db, table).filter((c) => c in row);
+  const params: SyncRow = {};
+  for (const c of cols) params[c] = row[c];
+  upsertStatement(db, table, cols, onlyNewer).run(params);
+}
+
+export function deleteLocalRow(db: WriteDb, table: string, id: string): void {
+  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+}
+
+/** Records the server version of an acknowledged write, never moving a row back. */
+export function setAcknowledgedVersion(db: WriteDb, table: string, id: string, version: number): void {
+  stmt(db, `UPDATE ${table} SET version = ? WHERE id = ? AND version < ?`).run(version, id, version);
+}
+
+/** Marks a row as unknown to the server (restored server lost it): it will be pushed as an insert. */
+export function resetVersion(db: WriteDb, table: string, id: string): void {
+  stmt(db, `UPDATE ${table} SET version = 0 WHERE id = ?`).run(id);
+}
+
+export interface TableChecksum {
+  count: number;
+  checksum: number;
+}
+
+const MOD = 4294967296;
+
+/**
+ * Count and checksum of (id, version) over the acknowledged rows (version > 0) of one table, the
+ * same formula as the server's sync_checksums(); `chunk` rows per call so a caller can yield.
+ */
+export function* checksumTable(db: ReadDb, table: string, chunk: number): Generator<void, TableChecksum> {
+  let count = 0;
+  let sum = 0;
+  let after = '';
+  const page = stmt<{ id: string; version: number }>(
+    db,
+    `SELECT id, version FROM ${table} WHERE version > 0 AND id > ? ORDER BY id LIMIT ?`,
+  );
+  for (;;) {
+    const rows = page.all(after, chunk);
+    for (const r of rows) {
+      const h = createHash('md5').update(`${r.id}:${r.version}`).digest();
+      sum = (sum + h.readUInt32BE(0)) % MOD;
+    }
+    count += rows.length;
+    if (rows.length < chunk) return { count, checksum: sum };
+    after = rows[rows.length - 1]!.id;
+    yield;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The sync RPC client: plain fetch with the anon key and the user's token set explicitly, a
+ * timeout on every call, and failures sorted into what the engine does next. supabase-js is not
+ * used here on purpose: it silently falls back to the anon role when its session lapses and
+ * retries for seconds against a dead server; the engine needs exact control of both.
+ */
+import type { TokenSource } from './token-source.ts';
+
+export type FailureKind =
+  /** Network error, timeout, 5xx, gateway trouble: retry later with backoff. */
+  | 'offline'
+  /** 401 / expired or bad JWT / signed out: refresh the token, never read it as "no rows". */
+  | 'auth'
+  /** Any other 4xx: our request is wrong (a bug or a poison mutation). */
+  | 'bad_request';
+
+export class TransportError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface PushResult {
+  id: string;
+  status: 'applied' | 'conflict' | 'rejected';
+  version?: number;
+  txid?: string;
+  row?: Record<string, unknown> | null;
+  reason?: string;
+  message?: string;
+}
+
+export interface PullPage {
+  rows: { table: string; row: Record<string, unknown> }[];
+  cursor: string;
+  has_more: boolean;
+  reset?: boolean;
+}
+
+export interface ServerChecksums {
+  [table: string]: { count: number; checksum: number };
+}
+
+export interface WireMutation {
+  id: string;
+  table: string;
+  row_id: string;
+  op: string;
+  changes: Record<string, unknown>;
+  base_version: number;
+}
+
+export interface TransportOptions {
+  url: string;
+  anonKey: string;
+  tokens: TokenSource;
+  timeoutMs?: number;
+  /** Told the server's clock (HTTP Date) on every answer; the engine estimates client clock skew. */
+  onServerDate?: (serverMs: number, localMs: number) => void;
+}
+
+export class SyncTransport {
+  private readonly timeoutMs: number;
+  constructor(private readonly o: TransportOptions) {
+    this.timeoutMs = o.timeoutMs ?? 30_000;
+  }
+
+  push(mutations: WireMutation[]): Promise<PushResult[]> {
+    return this.rpc<PushResult[]>('sync_push', { mutations });
+  }
+
+  pull(cursor: string | null, lim: number): Promise<PullPage> {
+    return this.rpc<PullPage>('sync_pull', { cursor, lim });
+  }
+
+  checksums(): Promise<ServerChecksums> {
+    return this.rpc<ServerChecksums>('sync_checksums', {});
+  }
+
+  fetchRows(refs: { table: string; id: string }[]): Promise<{ table: string; id: string; row: Record<string, unknown> | null }[]> {
+    return this.rpc('sync_fetch', { refs });
+  }
+
+  /** One RPC; on a 401 asks the token source for a refresh once and tries again. */
+  private async rpc<T>(fn: string, body: unknown): Promise<T> {
+    try {
+      return await this.once<T>(fn, body);
+    } catch (err) {
+      if (!(err instanceof TransportError) || err.kind !== 'auth') throw err;
+      if (!(await this.o.tokens.refresh())) throw err;
+      return this.once<T>(fn, body);
+    }
+  }
+
+  private async once<T>(fn: string, body: unknown): Promise<T> {
+    const token = await this.o.tokens.accessToken();
+    if (!token) throw new TransportError('auth', 'Not signed in.');
+    let res: Response;
+    try {
+      res = await fetch(`${this.o.url.replace(/\/$/, '')}/rest/v1/rpc/${fn}`, {
+        method: 'POST',
+        headers: {
+          apikey: this.o.anonKey,
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new TransportError('offline', `Cannot reach the server: ${(err as Error).message}`);
+    }
+    const date = res.headers.get('date');
+    if (date && this.o.onServerDate) this.o.onServerDate(Date.parse(date), Date.now());
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      // The connection broke midway through the answer: the server may have committed.
+      throw new TransportError('offline', `The server's answer was cut: ${(err as Error).message}`, res.status);
+    }
+    if (res.ok) {
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new TransportError('offline', 'The server sent an incomplete answer.', res.status);
+      }
+    }
+    let code: string | null = null;
+    let message = text.slice(0, 300);
+    try {
+      const e = JSON.parse(text) as { code?: string; message?: string };
+      code = e.code ?? null;
+      message = e.message ?? message;
+    } catch {
+      // not JSON (a proxy or gateway page)
+    }
+    if (res.status === 401 || code === 'PGRST301' || code === 'PGRST300' || /jwt/i.test(message)) {
+      throw new TransportError('auth', `The server refused the sign-in: ${message}`, res.status, code);
+    }
+    // sync_push raises insufficient_privilege (42501 → 403) when it runs as anon: an auth problem.
+    if (res.status === 403 && /sign in/i.test(message)) throw new TransportError('auth', message, res.status, code);
+    if (res.status >= 500 || res.status === 408 || res.status === 429) {
+      throw new TransportError('offline', `The server is unavailable (${res.status}): ${message}`, res.status, code);
+    }
+    throw new TransportError('bad_request', `The server refused the request (${res.status}): ${message}`, res.status, code);
+  }
+}
