@@ -120,6 +120,7 @@ export const commands = {
   'paymentPlans.preview': command(plan.PaymentTermsInput).returns<SchedulePreview & { currency: string }>(),
   'paymentPlans.create': command(plan.PaymentPlanCreateInput, { write: true }).returns<PaymentPlanDetail>(),
   'paymentPlans.get': command(plan.ById).returns<PaymentPlanDetail>(),
+  'paymentPlans.listForPatient': command(plan.ByPatient).returns<PaymentPlanDetail[]>(),
   'paymentPlans.change': command(plan.PaymentPlanChangeInput, { write: true }).returns<PaymentPlanDetail>(),
   'payments.record': command(plan.PaymentRecordInput, { write: true }).returns<Receipt>(),
   'payments.void': command(plan.PaymentVoidInput, { write: true }).returns<PaymentView>(),

@@ -2,7 +2,7 @@ import { ScheduleError, buildSchedule, regenerateUnpaid } from '../../shared/dom
 import type { InstallmentView, PaymentPlanDetail, ScheduleTerms, ScheduledInstallment } from '../../shared/domain/plan-types.ts';
 import { type InstallmentRow, listInstallmentsForPlan } from '../db/repos/installments.ts';
 import type { MutationWriter } from '../db/mutation-writer.ts';
-import { type PaymentPlanRow, getPaymentPlan } from '../db/repos/payment-plans.ts';
+import { type PaymentPlanRow, getPaymentPlan, listPaymentPlansForPatient } from '../db/repos/payment-plans.ts';
 import { getTreatmentPlan } from '../db/repos/treatment-plans.ts';
 import { CommandError, notFound } from './command-error.ts';
 import type { CommandContext, HandlerSlice } from './context.ts';
@@ -83,7 +83,12 @@ const termsColumns = (t: ScheduleTerms) => ({
   first_due_date: t.firstDueDate,
 });
 
-type PaymentPlanCommands = 'paymentPlans.preview' | 'paymentPlans.create' | 'paymentPlans.get' | 'paymentPlans.change';
+type PaymentPlanCommands =
+  | 'paymentPlans.preview'
+  | 'paymentPlans.create'
+  | 'paymentPlans.get'
+  | 'paymentPlans.listForPatient'
+  | 'paymentPlans.change';
 
 export const paymentPlanHandlers: HandlerSlice<PaymentPlanCommands> = {
   'paymentPlans.preview': (terms, ctx) => ({ ...scheduleGuard(() => buildSchedule(terms)), currency: clinicMoney(ctx).currency }),
@@ -132,6 +137,14 @@ export const paymentPlanHandlers: HandlerSlice<PaymentPlanCommands> = {
   },
 
   'paymentPlans.get': ({ id }, ctx) => loadPaymentPlan(ctx, id),
+
+  /** Every plan of the patient, newest first (ids are time-ordered UUIDv7). */
+  'paymentPlans.listForPatient': ({ patientId }, ctx) => {
+    requirePatient(ctx.db, ctx.clinicId, patientId);
+    return listPaymentPlansForPatient(ctx.db, ctx.clinicId, patientId)
+      .reverse()
+      .map((p) => loadPaymentPlan(ctx, p.id));
+  },
 
   /** New terms for the unpaid part only; the audit row keeps the old and new terms and the reason. */
   'paymentPlans.change': (input, ctx) => {

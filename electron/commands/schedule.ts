@@ -1,4 +1,4 @@
-import { dayBounds, isoWeekday, localMinuteToInstant } from '../../shared/domain/clinic-time.ts';
+import { dayBounds, isoWeekday, localMinuteToInstant, todayIn } from '../../shared/domain/clinic-time.ts';
 import type { DayDoctor, DaySchedule } from '../../shared/domain/types.ts';
 import { listStartingBetween } from '../db/repos/appointments.ts';
 import { getClinic } from '../db/repos/clinics.ts';
@@ -9,6 +9,7 @@ import {
   listWorkingHoursOn,
 } from '../db/repos/doctor-schedule.ts';
 import { listActiveDoctors } from '../db/repos/doctors.ts';
+import { listOverduePatientIds } from '../db/repos/installments.ts';
 import { CommandError } from './command-error.ts';
 import type { HandlerSlice } from './context.ts';
 
@@ -68,6 +69,12 @@ export const scheduleHandlers: HandlerSlice<'schedule.day'> = {
         reason: b.reason,
       })),
       appointments,
+      overduePatientIds: listOverduePatientIds(
+        ctx.db,
+        ctx.clinicId,
+        appointments.map((a) => a.patientId),
+        todayIn(tz, ctx.now()),
+      ),
     } satisfies DaySchedule;
   },
 };

@@ -96,6 +96,8 @@ export interface DaySchedule {
   doctors: DayDoctor[];
   blocked: (TimeRange & { reason: string | null })[];
   appointments: DayAppointment[];
+  /** Patients booked this day who have money overdue today (the schedule's badge). */
+  overduePatientIds: string[];
 }
 
 export interface AppointmentDetail extends DayAppointment {

@@ -73,3 +73,22 @@ export function listOverdueByPatient(db: ReadDb, clinicId: string, today: IsoDat
      ORDER BY oldest_due_date, p.patient_id`,
   ).all(clinicId, today);
 }
+
+/**
+ * Which of these patients have money due before `today` on an active plan (the day schedule's
+ * badge). One indexed probe per patient (payment_plans_patient, installments_plan).
+ */
+export function listOverduePatientIds(db: ReadDb, clinicId: string, patientIds: readonly string[], today: IsoDate): string[] {
+  if (patientIds.length === 0) return [];
+  return stmt<{ patient_id: string }>(
+    db,
+    `SELECT DISTINCT p.patient_id FROM payment_plans p
+     JOIN installments i ON i.payment_plan_id = p.id
+     WHERE p.patient_id IN (SELECT value FROM json_each(?)) AND p.clinic_id = ? AND p.status = 'active'
+       AND p.deleted_at IS NULL AND i.deleted_at IS NULL AND i.status = 'due' AND i.due_date < ?
+       AND i.amount_cents > i.paid_cents
+     ORDER BY p.patient_id`,
+  )
+    .all(JSON.stringify([...new Set(patientIds)]), clinicId, today)
+    .map((r) => r.patient_id);
+}

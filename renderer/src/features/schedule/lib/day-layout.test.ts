@@ -26,6 +26,7 @@ function scheduleOf(date: IsoDate, hours: [number, number][], appointments: DayA
     ],
     blocked: [],
     appointments,
+    overduePatientIds: [],
   };
 }
 
