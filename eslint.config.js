@@ -21,6 +21,8 @@ export default tseslint.config(
             { target: './renderer', from: ['./electron', './stack', './tests', './migrations'] },
             { target: './electron', from: ['./renderer', './stack', './tests'] },
             { target: './stack', from: ['./electron', './renderer'] },
+            // Demo seed rows: pure TypeScript shared by the app (electron/demo) and the server (stack/seed.ts).
+            { target: './resources', from: ['./electron', './renderer', './stack', './tests', './migrations'] },
           ],
         },
       ],

@@ -1,6 +1,9 @@
 /**
- * `npm run stack [-- --data-dir DIR] [--port N] [--no-demo]`: a local Supabase-compatible
+ * `npm run stack [-- --data-dir DIR] [--port N] [--no-demo] [--json]`: a local Supabase-compatible
  * server (Postgres + PostgREST + auth + gateway) on loopback until Ctrl+C.
+ * `--json` (for `npm start` and other parents): print one JSON line
+ * `{"event":"ready","url","anonKey","dataDir"}` instead of the banner, and stop when stdin closes,
+ * so the stack never outlives the process that started it.
  */
 import { parseArgs } from 'node:util';
 import { startStack } from './index.ts';
@@ -12,6 +15,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'no-demo': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
   },
 });
 
@@ -19,11 +23,13 @@ const started = Date.now();
 const stack = await startStack({
   ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   ...(values.port ? { port: Number(values.port) } : {}),
-  demo: !values['no-demo'],
+  demo: values['no-demo'] ? false : 'full',
   ...(values.verbose ? { log: (l: string) => process.stderr.write(l) } : {}),
 });
 
-console.log(`Clinic Desk stack ready in ${Date.now() - started} ms
+if (values.json) {
+  console.log(JSON.stringify({ event: 'ready', url: stack.url, anonKey: stack.anonKey, dataDir: stack.dataDir, ms: Date.now() - started }));
+} else console.log(`Clinic Desk stack ready in ${Date.now() - started} ms
   Supabase URL   ${stack.url}
   anon key       ${stack.anonKey}
   service key    ${stack.serviceKey}
@@ -51,3 +57,9 @@ const shutdown = (signal: string): void => {
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGHUP', () => shutdown('SIGHUP'));
+if (values.json) {
+  // The parent holds our stdin: when it exits (even SIGKILL) the pipe closes and we stop.
+  process.stdin.on('end', () => shutdown('parent gone'));
+  process.stdin.on('error', () => shutdown('parent gone'));
+  process.stdin.resume();
+}

@@ -11,7 +11,7 @@ import { signJwt } from './jwt.ts';
 import { bootstrap, migrate } from './migrate.ts';
 import { initCluster, startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
-import { seedDemo } from './seed.ts';
+import { seedDemo, seedDemoData } from './seed.ts';
 
 export interface StackOptions {
   /** Named, persistent data dir. Default: a temp dir removed on stop. */
@@ -24,8 +24,11 @@ export interface StackOptions {
   accessTokenSeconds?: number;
   lockoutAttempts?: number;
   lockoutSeconds?: number;
-  /** Seed the demo clinic and staff logins. Default true. */
-  demo?: boolean;
+  /**
+   * Seed the demo clinic and staff logins (true, the default), plus the full demo data
+   * (doctors, hours, patients, appointments: 'full', what `npm run stack` and `npm start` use).
+   */
+  demo?: boolean | 'full';
   log?: (line: string) => void;
 }
 
@@ -98,6 +101,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await bootstrap(admin, secrets.authenticatorPassword);
       await migrate(admin);
       if (options.demo !== false) await seedDemo(admin);
+      if (options.demo === 'full') {
+        const t = Date.now();
+        const counts = await seedDemoData(admin);
+        if (counts) log(`demo data: ${JSON.stringify(counts)} in ${Date.now() - t} ms\n`);
+      }
     } finally {
       await admin.end();
     }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { buildDemo, type DemoRow } from '../resources/demo/build.ts';
 import { DEMO_CLINIC_ID, DEMO_STAFF } from '../shared/demo-ids.ts';
 import { upsertUser } from './auth-service.ts';
 
@@ -29,6 +30,59 @@ export async function seedDemo(client: pg.Client): Promise<void> {
       [s.id, DEMO_CLINIC.id, s.displayName, s.email, s.role],
     );
   }
+}
+
+const BATCH = 2000;
+
+/**
+ * The full demo clinic (doctors, hours, breaks, rooms, types, patients, appointments...) from the
+ * same generator as the app's local demo (resources/demo/). Loaded once: a clinic that already has
+ * doctors is left alone. Rows go in as JSON batches through json_populate_recordset (one round
+ * trip per 2,000 rows; types converted by Postgres; triggers and constraints apply as usual).
+ */
+export async function seedDemoData(client: pg.Client, now = new Date()): Promise<Record<string, number> | null> {
+  const { rows: existing } = await client.query('select 1 from public.doctors where clinic_id = $1 limit 1', [DEMO_CLINIC_ID]);
+  if (existing.length > 0) return null;
+  const counts: Record<string, number> = {};
+  await client.query('begin');
+  try {
+    for (const { table, rows } of buildDemo({ now }).tables) {
+      const columns = await tableColumns(client, table);
+      let batch: DemoRow[] = [];
+      counts[table] = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const cols = Object.keys(batch[0]!).filter((c) => columns.has(c));
+        const list = cols.map((c) => `"${c}"`).join(', ');
+        const res = await client.query(
+          `insert into public."${table}" (${list}) select ${list} from json_populate_recordset(null::public."${table}", $1::json)
+           on conflict (id) do nothing`,
+          [JSON.stringify(batch)],
+        );
+        counts[table]! += res.rowCount ?? 0;
+        batch = [];
+      };
+      for (const row of rows) {
+        batch.push(row);
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+    }
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback');
+    throw err;
+  }
+  return counts;
+}
+
+async function tableColumns(client: pg.Client, table: string): Promise<Set<string>> {
+  const { rows } = await client.query<{ name: string }>(
+    `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped`,
+    [`public.${table}`],
+  );
+  if (rows.length === 0) throw new Error(`demo seed: no table public.${table}`);
+  return new Set(rows.map((r) => r.name));
 }
 
 export function demoLogins(): string {
