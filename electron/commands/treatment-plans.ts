@@ -5,6 +5,7 @@ import type { ReadDb } from '../db/database.ts';
 import type { MutationWriter } from '../db/mutation-writer.ts';
 import { getAppointmentDetailRow } from '../db/repos/appointments.ts';
 import { getDoctorName } from '../db/repos/doctors.ts';
+import { getActiveStaff } from '../db/repos/staff.ts';
 import { listPaymentPlanIdsForTreatmentPlan } from '../db/repos/payment-plans.ts';
 import {
   type StepRow,
@@ -30,6 +31,7 @@ function summary(db: ReadDb, clinicId: string, plan: TreatmentPlanRow, currency:
     status: plan.status,
     acceptedAt: plan.accepted_at,
     acceptedBy: plan.accepted_by,
+    acceptedByName: plan.accepted_by ? (getActiveStaff(db, clinicId, plan.accepted_by)?.displayName ?? null) : null,
     notes: plan.notes,
     updatedAt: plan.updated_at,
     progress: planProgress(listSteps(db, clinicId, plan.id).map(toStep)),

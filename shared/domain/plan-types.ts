@@ -74,6 +74,8 @@ export interface TreatmentPlanSummary {
   status: TreatmentPlanStatus;
   acceptedAt: Instant | null;
   acceptedBy: string | null;
+  /** The staff member who accepted it, for display. */
+  acceptedByName: string | null;
   notes: string | null;
   updatedAt: Instant;
   progress: PlanProgress;

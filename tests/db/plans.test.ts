@@ -62,7 +62,12 @@ describe('treatmentPlans', () => {
     });
     expect(moneyCounts(app)).toEqual(before);
     const accepted = await ok(app, 'treatmentPlans.setStatus', { id, status: 'accepted' });
-    expect(accepted).toMatchObject({ status: 'accepted', acceptedAt: '2026-11-23T10:00:00.000Z', acceptedBy: FX.staff });
+    expect(accepted).toMatchObject({
+      status: 'accepted',
+      acceptedAt: '2026-11-23T10:00:00.000Z',
+      acceptedBy: FX.staff,
+      acceptedByName: 'Rosa Desk',
+    });
     await ok(app, 'treatmentPlans.setStatus', { id, status: 'in_progress' });
     const done = await ok(app, 'treatmentPlans.setStatus', { id, status: 'completed' });
     expect(done.allowedNext).toEqual([]);
