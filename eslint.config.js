@@ -36,7 +36,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
-            { group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'zustand'], message: 'shared/ is pure.' },
+            { group: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'react', 'react-dom', 'zustand'], message: 'shared/ is pure.' },
           ],
         },
       ],
@@ -50,7 +50,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer knows nothing of Node.' },
-            { group: ['electron', 'better-sqlite3', '@supabase/*'], message: 'The renderer talks to main only through src/api.ts.' },
+            { group: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@supabase/*'], message: 'The renderer talks to main only through src/api.ts.' },
           ],
         },
       ],

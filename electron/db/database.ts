@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 /** Read-only handle type: repositories that only read take this, so a read path cannot write. */
 export type ReadDb = Pick<Database.Database, 'prepare' | 'pragma'> & { readonly __read?: true };

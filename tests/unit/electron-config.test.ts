@@ -35,9 +35,13 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('keeps better-sqlite3 out of the asar and never rebuilds it', () => {
-    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+  it('keeps the SQLite driver (better-sqlite3-multiple-ciphers) out of the asar and never rebuilds it', () => {
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3-multiple-ciphers/**');
     expect(config.npmRebuild).toBe(false);
+    // One driver ships: plain better-sqlite3 is a test-only dependency (it proves the file is unreadable).
+    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toContain('better-sqlite3-multiple-ciphers');
+    expect(Object.keys(pkg.dependencies)).not.toContain('better-sqlite3');
   });
 
   it('packages the compiled shell, the renderer and the migrations into release/', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ReadDb, WriteDb } from '../database.ts';
 import { stmt } from '../statements.ts';
 
