@@ -213,13 +213,17 @@ export async function expectConverged(db: pg.Client, clinicId: string, desks: De
 /** Waits until a desk has sent everything and says it is verified in sync. */
 export async function settle(desks: Desk[], timeoutMs = 20_000): Promise<void> {
   for (const d of [...desks, ...desks]) {
+    let last = '';
     await waitFor(
-      `desk ${d.dataDir} verified`,
+      `desk verified`,
       async () => {
         const s = await d.app.sync!.syncNow();
+        last = JSON.stringify(s);
         return s.pendingChanges === 0 && s.verified === true;
       },
       timeoutMs,
-    );
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}; last status ${last}`);
+    });
   }
 }

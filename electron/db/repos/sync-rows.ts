@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ReadDb, WriteDb } from '../database.ts';
 import { stmt } from '../statements.ts';
 
@@ -45,24 +44,23 @@ export function getLocalVersion(db: ReadDb, table: string, id: string): number |
   return stmt<{ version: number }>(db, `SELECT version FROM ${table} WHERE id = ?`).get(id)?.version;
 }
 
-function upsertStatement(db: WriteDb, table: string, cols: string[], onlyNewer: boolean): Database.Statement {
-  const set = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-  return stmt(
-    db,
-    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
-     ON CONFLICT(id) DO UPDATE SET ${set.join(', ')}${onlyNewer ? ` WHERE excluded.version >= ${table}.version` : ''}`,
-  );
-}
-
 /**
  * Writes a full row. `onlyNewer` keeps a local row that is already at a newer server version
- * (delivery is at least once and may repeat an older state).
+ * (delivery is at least once and may repeat an older state). INSERT or UPDATE, never an UPSERT:
+ * an UPSERT's conflict clause overrides the `INSERT OR IGNORE` inside the patient search triggers.
  */
 export function upsertRow(db: WriteDb, table: string, row: SyncRow, onlyNewer: boolean): void {
   const cols = tableColumns(db, table).filter((c) => c in row);
   const params: SyncRow = {};
   for (const c of cols) params[c] = row[c];
-  upsertStatement(db, table, cols, onlyNewer).run(params);
+  const local = getLocalVersion(db, table, row.id as string);
+  if (local === undefined) {
+    stmt(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(params);
+    return;
+  }
+  if (onlyNewer && (row.version as number) < local) return;
+  const set = cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`);
+  stmt(db, `UPDATE ${table} SET ${set.join(', ')} WHERE id = @id`).run(params);
 }
 
 export function deleteLocalRow(db: WriteDb, table: string, id: string): void {
