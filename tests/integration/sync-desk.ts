@@ -97,6 +97,8 @@ export async function openDesk(
     tokenSource: tokens,
     syncOptions: { ...FAST_SYNC, ...o.syncOptions },
     logger: { error: () => undefined },
+    // Plain database files, so the crash tests can inspect them directly (encryption is tested on its own).
+    ...({ keyStore: false } as object),
   });
   return {
     app,
