@@ -1,5 +1,8 @@
+import { recallsEn } from './recalls-en.ts';
+
 /** English UI strings: the reference key set. `{name}` placeholders are filled by `translate`. */
 export const en = {
+  ...recallsEn,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',
   'app.loadError': 'The clinic could not be opened: {message}',

@@ -1,7 +1,9 @@
 import type { Messages } from './en.ts';
+import { recallsEs } from './recalls-es.ts';
 
 /** Spanish UI strings. Typed against the English key set, so none can be missing. */
 export const es: Messages = {
+  ...recallsEs,
   'app.title': 'Clinic Desk',
   'app.loading': 'Abriendo la clínica…',
   'app.loadError': 'No se pudo abrir la clínica: {message}',

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { AvailabilityScreen } from '../features/availability/components/availability-screen.tsx';
 import { PatientsScreen } from '../features/patients/components/patients-screen.tsx';
+import { RecallsScreen } from '../features/recalls/components/recalls-screen.tsx';
 import { ScheduleRoute } from '../features/schedule/components/schedule-route.tsx';
 import type { ScreenProps } from './screen-types.ts';
 
@@ -24,6 +25,7 @@ export const screens: readonly ScreenDef[] = [
   { id: 'schedule', labelKey: 'screen.schedule', shortcut: '1', component: ScheduleRoute },
   { id: 'availability', labelKey: 'screen.availability', shortcut: '2', component: AvailabilityScreen },
   { id: 'patients', labelKey: 'screen.patients', shortcut: '3', component: PatientsScreen },
+  { id: 'recalls', labelKey: 'screen.recalls', shortcut: '6', component: RecallsScreen },
 ];
 
 export function findScreen(id: string): ScreenDef {

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import type { RateCount, RecallCampaign } from '../../../../../shared/domain/recall-types.ts';
+import { RECALL_OUTCOMES } from '../../../../../shared/domain/recall-queue.ts';
+import { invoke } from '../../../api.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useCampaignResults } from '../api/use-recall-data.ts';
+import { downloadText } from '../lib/clipboard.ts';
+import { ResultsChart } from './results-chart.tsx';
+
+/** Rates, what became of the bookings, per staff member and per day; CSV export. */
+export function CampaignResultsView({ campaign, today }: { campaign: RecallCampaign; today: IsoDate }) {
+  const { t } = useI18n();
+  const { state } = useCampaignResults(campaign.id);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const r = state.data;
+
+  const exportCsv = async () => {
+    setExportError(null);
+    const answer = await invoke('recalls.exportCsv', { campaignId: campaign.id });
+    if (answer.ok) downloadText(answer.value.fileName, answer.value.csv);
+    else setExportError(answer.error.message);
+  };
+
+  const tile = (label: string, rate: RateCount | undefined, id: string) => (
+    <div className="tile" data-testid={`rate-${id}`}>
+      <span className="tile__label">{label}</span>
+      <strong className="tile__value">{rate ? `${rate.percent.toFixed(1)} %` : '—'}</strong>
+      <span className="tile__sub">{rate && r ? t('results.ofTotal', { count: rate.count, total: r.total }) : '\u00a0'}</span>
+    </div>
+  );
+
+  return (
+    <div className="results" data-testid="campaign-results">
+      {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: state.error.message })}</p> : null}
+      <div className="results__top">
+        {tile(t('results.contacted'), r?.contacted, 'contacted')}
+        {tile(t('results.reached'), r?.reached, 'reached')}
+        {tile(t('results.booked'), r?.booked, 'booked')}
+        <div className="tile tile--wide" data-testid="results-appointments">
+          <span className="tile__label">{t('results.appointments')}</span>
+          <div className="tile__split">
+            {(['kept', 'noShow', 'cancelled', 'upcoming'] as const).map((k) => (
+              <span key={k} className={`split split--${k}`}>
+                <strong>{r ? r.appointments[k] : '—'}</strong> {t(`results.${k}`)}
+              </span>
+            ))}
+          </div>
+        </div>
+        <button type="button" className="btn results__export" onClick={() => void exportCsv()} data-testid="export-csv">
+          {t('results.export')}
+        </button>
+      </div>
+      {exportError ? <p className="form-error" role="alert">{t('recalls.actionError', { message: exportError })}</p> : null}
+      <div className="results__body">
+        <section className="results__chart" aria-label={t('results.overTime')}>
+          <h3>{t('results.overTime')}</h3>
+          {r && r.byDay.length === 0 ? <p className="muted results__none">{t('results.noAttempts')}</p> : null}
+          {r && r.byDay.length > 0 ? <ResultsChart days={r.byDay} today={today} /> : null}
+        </section>
+        <section className="results__side">
+          <h3>{t('results.byStaff')}</h3>
+          <table className="table" data-testid="results-staff">
+            <thead>
+              <tr>
+                <th>{t('results.staff')}</th>
+                <th className="num">{t('results.attempts')}</th>
+                <th className="num">{t('results.reached')}</th>
+                <th className="num">{t('results.booked')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(r?.byStaff ?? []).map((s) => (
+                <tr key={s.staffId ?? 'unknown'}>
+                  <td>{s.staffId ? s.name : t('queue.unknownStaff')}</td>
+                  <td className="num">{s.attempts}</td>
+                  <td className="num">{s.reached}</td>
+                  <td className="num">{s.booked}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('results.outcomes')}</h3>
+          <ul className="outcome-counts" data-testid="results-outcomes">
+            {RECALL_OUTCOMES.map((o) => (
+              <li key={o} data-outcome={o}>
+                <span className={`outcome outcome--${o}`}>{t(`outcome.${o}`)}</span>
+                <strong>{r ? r.outcomes[o] : '—'}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}

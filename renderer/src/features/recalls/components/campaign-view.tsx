@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import type { RecallCampaign } from '../../../../../shared/domain/recall-types.ts';
+import type { AppInfo } from '../../../../../shared/domain/types.ts';
+import { invoke } from '../../../api.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useRecallsUi } from '../stores/recalls-ui.ts';
+import { CampaignResultsView } from './campaign-results.tsx';
+import { WorkQueue } from './work-queue.tsx';
+
+interface Props {
+  campaign: RecallCampaign;
+  canPlan: boolean;
+  info: AppInfo;
+  today: IsoDate;
+}
+
+/** One campaign: header with its lifecycle actions, then the work queue or the results. */
+export function CampaignView({ campaign, canPlan, info, today }: Props) {
+  const { t } = useI18n();
+  const storedTab = useRecallsUi((s) => s.tab);
+  const setTab = useRecallsUi((s) => s.setTab);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const tab = campaign.status === 'active' ? storedTab : 'results';
+
+  const run = async (name: 'recalls.campaigns.activate' | 'recalls.campaigns.close') => {
+    setBusy(true);
+    setError(null);
+    const answer = await invoke(name, { campaignId: campaign.id });
+    setBusy(false);
+    if (!answer.ok) setError(answer.error.message);
+  };
+
+  return (
+    <div className="campaign" data-testid="campaign-view" data-status={campaign.status}>
+      <header className="campaign__head">
+        <div className="campaign__title">
+          <h1>{campaign.name}</h1>
+          <span className={`campaign-status campaign-status--${campaign.status}`} data-testid="campaign-status">
+            {t(`recalls.status.${campaign.status}`)}
+          </span>
+        </div>
+        <p className="campaign__meta">
+          {campaign.recallTypeName ? `${campaign.recallTypeName} · ` : ''}
+          {t('recalls.attemptRules', { max: campaign.maxAttempts, hours: campaign.attemptSpacingHours })}
+        </p>
+        <div className="campaign__actions">
+          {campaign.status === 'active' ? (
+            <div className="tabs" role="tablist">
+              {(['queue', 'results'] as const).map((k) => (
+                <button key={k} type="button" role="tab" className="tabs__tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+                  {t(k === 'queue' ? 'recalls.view.queue' : 'recalls.view.results')}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {canPlan && campaign.status === 'draft' ? (
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void run('recalls.campaigns.activate')}>
+              {t('recalls.activate')}
+            </button>
+          ) : null}
+          {canPlan && campaign.status === 'active' ? (
+            <button type="button" className="btn" disabled={busy} onClick={() => void run('recalls.campaigns.close')}>
+              {t('recalls.close')}
+            </button>
+          ) : null}
+        </div>
+        {error ? <p className="form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
+      </header>
+      {campaign.status === 'draft' ? <p className="recalls__note">{t('recalls.draftHint')}</p> : null}
+      {campaign.status === 'closed' ? <p className="recalls__note">{t('recalls.closedHint')}</p> : null}
+      {campaign.status === 'active' && tab === 'queue' ? (
+        <WorkQueue key={campaign.id} campaign={campaign} info={info} today={today} />
+      ) : null}
+      {campaign.status !== 'draft' && tab === 'results' ? <CampaignResultsView campaign={campaign} today={today} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import type { RecallQueueContact, RenderedMessage } from '../../../../../shared/domain/recall-types.ts';
+import { invoke } from '../../../api.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { copyText } from '../lib/clipboard.ts';
+
+type Channel = RenderedMessage['channel'];
+const CHANNELS: readonly Channel[] = ['sms', 'whatsapp', 'email'];
+
+/** The recall message for this contact, filled from the templates, ready to paste elsewhere. */
+export function MessageCopy({ contact }: { contact: RecallQueueContact }) {
+  const { t, language: uiLanguage } = useI18n();
+  const preferred: Channel = contact.preferredChannel === 'phone' ? 'sms' : contact.preferredChannel;
+  const [channel, setChannel] = useState<Channel>(preferred);
+  const [language, setLanguage] = useState<RenderedMessage['language']>(uiLanguage);
+  const [message, setMessage] = useState<RenderedMessage | null>(null);
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setCopied(null);
+    void invoke('recalls.templates.render', { contactId: contact.contactId, channel, language }).then((answer) => {
+      if (live && answer.ok) setMessage(answer.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [contact.contactId, channel, language]);
+
+  const full = message ? (message.subject ? `${message.subject}\n\n${message.text}` : message.text) : '';
+
+  return (
+    <aside className="message" aria-label={t('message.title')} data-testid="message-copy">
+      <h3>{t('message.title')}</h3>
+      <div className="seg" role="group" aria-label={t('message.channel')}>
+        {CHANNELS.map((c) => (
+          <button key={c} type="button" className="seg__opt" aria-pressed={channel === c} onClick={() => setChannel(c)}>
+            {t(`channel.${c}`)}
+          </button>
+        ))}
+      </div>
+      <div className="seg" role="group" aria-label={t('message.language')}>
+        {(['en', 'es'] as const).map((l) => (
+          <button key={l} type="button" className="seg__opt" aria-pressed={language === l} onClick={() => setLanguage(l)}>
+            {t(`language.${l}`)}
+          </button>
+        ))}
+      </div>
+      {message?.subject ? (
+        <p className="message__subject">
+          <span className="muted">{t('message.subject')}:</span> {message.subject}
+        </p>
+      ) : null}
+      <textarea className="message__text" readOnly rows={8} value={message?.text ?? ''} data-testid="message-text" />
+      <button
+        type="button"
+        className="btn"
+        disabled={!message}
+        onClick={() => void copyText(full).then((ok) => setCopied(ok ? 'yes' : 'failed'))}
+      >
+        {t('message.copy')}
+      </button>
+      <span className="message__copied" role="status">
+        {copied === 'yes' ? t('message.copied') : copied === 'failed' ? t('message.copyFailed') : ''}
+      </span>
+    </aside>
+  );
+}

@@ -1,0 +1,32 @@
+import type { PatientRecallDue } from '../../../../../shared/domain/recall-types.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { usePatientRecalls } from '../api/use-recall-data.ts';
+import '../recalls.css';
+
+/** A patient's recall due dates, one per active recall type (rendered by the patients screen). */
+export function PatientRecalls({ patientId }: { patientId: string }) {
+  const { t, formatDay } = useI18n();
+  const { state } = usePatientRecalls(patientId);
+  const when = (r: PatientRecallDue) => {
+    if (!r.dueDate || r.daysUntil === null) return t('patientRecalls.noVisit');
+    const due = t('patientRecalls.due', { date: formatDay(r.dueDate, 'short') });
+    if (r.daysUntil < 0) return `${due} · ${t('patientRecalls.overdue', { days: -r.daysUntil })}`;
+    if (r.daysUntil === 0) return t('patientRecalls.today');
+    return `${due} · ${t('patientRecalls.inDays', { days: r.daysUntil })}`;
+  };
+  return (
+    <section className="patient-recalls" aria-label={t('patientRecalls.title')} data-testid="patient-recalls">
+      <h3>{t('patientRecalls.title')}</h3>
+      {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: state.error.message })}</p> : null}
+      {state.data && state.data.length === 0 ? <p className="muted">{t('patientRecalls.none')}</p> : null}
+      <ul>
+        {(state.data ?? []).map((r) => (
+          <li key={r.recallTypeId} className={`patient-recalls__item patient-recalls__item--${r.state}`} data-state={r.state}>
+            <span>{r.recallTypeName}</span>
+            <span>{when(r)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ScreenProps } from '../../../app/screen-types.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useCampaigns } from '../api/use-recall-data.ts';
+import { useRecallsUi } from '../stores/recalls-ui.ts';
+import { CampaignBuilder } from './campaign-builder.tsx';
+import { CampaignList } from './campaign-list.tsx';
+import { CampaignView } from './campaign-view.tsx';
+import { RecallTypesEditor } from './recall-types-editor.tsx';
+import '../recalls.css';
+
+/**
+ * Recall campaigns: the list on the left; on the right the builder, the recall types, or one
+ * campaign with its work queue and results. Planning is for managers and admins; a local-only
+ * desk has no server to judge roles, so it may plan too.
+ */
+export function RecallsScreen({ info, today }: ScreenProps) {
+  const { t } = useI18n();
+  const campaigns = useCampaigns();
+  const view = useRecallsUi((s) => s.view);
+  const campaignId = useRecallsUi((s) => s.campaignId);
+  const canPlan = info.staff?.role !== 'receptionist' || info.sync.mode === 'local_only';
+  const list = campaigns.state.data ?? [];
+  const selected = list.find((c) => c.id === campaignId) ?? list.find((c) => c.status === 'active') ?? list[0] ?? null;
+
+  return (
+    <main className="screen recalls" aria-label={t('recalls.region')} data-testid="recalls-screen">
+      <CampaignList
+        campaigns={list}
+        selectedId={view === 'campaign' ? (selected?.id ?? null) : null}
+        canPlan={canPlan}
+        error={campaigns.state.status === 'error' ? campaigns.state.error.message : null}
+      />
+      <section className="recalls__main">
+        {!canPlan && (view === 'builder' || view === 'types') ? (
+          <p className="recalls__note">{t('recalls.readOnly')}</p>
+        ) : null}
+        {view === 'builder' && canPlan ? <CampaignBuilder today={today} /> : null}
+        {view === 'types' ? <RecallTypesEditor canEdit={canPlan} /> : null}
+        {view === 'campaign' && selected ? <CampaignView campaign={selected} canPlan={canPlan} info={info} today={today} /> : null}
+        {view === 'campaign' && !selected && campaigns.state.status === 'ready' ? (
+          <p className="recalls__empty">{t('recalls.noCampaigns')}</p>
+        ) : null}
+      </section>
+    </main>
+  );
+}

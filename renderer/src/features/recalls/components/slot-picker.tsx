@@ -1,0 +1,148 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AvailableSlot } from '../../../../../shared/domain/booking-types.ts';
+import { type IsoDate, instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
+import { uuidv7 } from '../../../../../shared/domain/ids.ts';
+import type { RecallQueueContact } from '../../../../../shared/domain/recall-types.ts';
+import { invoke } from '../../../api.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
+
+interface Props {
+  contact: RecallQueueContact;
+  recallTypeId: string | null;
+  today: IsoDate;
+  timeZone: string;
+  onBooked(appointmentId: string): void;
+  onClose(): void;
+}
+
+/**
+ * A compact free-slot finder for booking while on the phone: type, doctor and start date, then
+ * the next free times grouped by day. The first free time is focused, so Enter books it.
+ */
+export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, onClose }: Props) {
+  const { t, formatDay, formatTime } = useI18n();
+  const settings = useClinicSettings().state.data;
+  const recallType = useRecallTypes().state.data?.find((r) => r.id === recallTypeId) ?? null;
+  const types = useMemo(() => (settings?.appointmentTypes ?? []).filter((a) => a.active), [settings]);
+  const [typeId, setTypeId] = useState('');
+  const [doctorId, setDoctorId] = useState('');
+  const [fromDate, setFromDate] = useState<IsoDate>(today);
+  const [slots, setSlots] = useState<AvailableSlot[] | null>(null);
+  const [booking, setBooking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const idempotencyKey = useRef(uuidv7());
+  const firstSlot = useRef<HTMLButtonElement | null>(null);
+  const chosenType = typeId || recallType?.appointmentTypeIds.find((id) => types.some((a) => a.id === id)) || types[0]?.id || '';
+
+  useEffect(() => {
+    if (!chosenType) return;
+    let live = true;
+    setSlots(null);
+    void invoke('availability.findFree', {
+      appointmentTypeId: chosenType,
+      fromDate,
+      limit: 24,
+      patientId: contact.patientId,
+      ...(doctorId ? { doctorId } : {}),
+    }).then((answer) => {
+      if (!live) return;
+      if (answer.ok) setSlots(answer.value.slots);
+      else setError(answer.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [chosenType, doctorId, fromDate, contact.patientId]);
+
+  useEffect(() => {
+    firstSlot.current?.focus();
+  }, [slots]);
+
+  const book = async (slot: AvailableSlot) => {
+    setBooking(true);
+    setError(null);
+    const answer = await invoke('appointments.book', {
+      patientId: contact.patientId,
+      doctorId: slot.doctorId,
+      appointmentTypeId: chosenType,
+      startsAt: slot.startsAt,
+      ...(slot.roomId ? { roomId: slot.roomId } : {}),
+      idempotencyKey: idempotencyKey.current,
+    });
+    setBooking(false);
+    if (answer.ok) onBooked(answer.value.id);
+    else setError(answer.error.message);
+  };
+
+  const byDay = new Map<IsoDate, AvailableSlot[]>();
+  for (const s of slots ?? []) {
+    const day = instantToLocalDate(s.startsAt, timeZone);
+    byDay.set(day, [...(byDay.get(day) ?? []), s]);
+  }
+
+  return (
+    <section className="slots" data-testid="slot-picker" aria-label={t('book.title', { name: contact.name })}>
+      <header className="slots__head">
+        <h3>{t('book.title', { name: contact.name })}</h3>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('book.close')}
+        </button>
+      </header>
+      <div className="field-row field-row--wrap">
+        <label className="field">
+          <span>{t('book.type')}</span>
+          <select value={chosenType} onChange={(e) => setTypeId(e.target.value)}>
+            {types.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} · {a.durationMinutes} min
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('book.doctor')}</span>
+          <select value={doctorId} onChange={(e) => setDoctorId(e.target.value)}>
+            <option value="">{t('book.anyDoctor')}</option>
+            {(settings?.doctors ?? []).filter((d) => d.active).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('book.from')}</span>
+          <input type="date" min={today} value={fromDate} onChange={(e) => e.target.value && setFromDate(e.target.value as IsoDate)} />
+        </label>
+      </div>
+      {error ? <p className="form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
+      <div className="slots__list" aria-busy={slots === null || booking}>
+        {slots === null ? <p className="muted">{t('book.searching')}</p> : null}
+        {slots && slots.length === 0 ? <p className="muted">{t('book.none')}</p> : null}
+        {[...byDay].map(([day, daySlots], dayIndex) => (
+          <div key={day} className="slots__day">
+            <span className="slots__date">{formatDay(day, 'short')}</span>
+            <div className="slots__times">
+              {daySlots.map((s, i) => (
+                <button
+                  key={`${s.doctorId}-${s.startsAt}`}
+                  ref={dayIndex === 0 && i === 0 ? firstSlot : undefined}
+                  type="button"
+                  className="slot"
+                  disabled={booking}
+                  data-testid="free-slot"
+                  title={`${s.doctorName}${s.roomName ? ` · ${s.roomName}` : ''}`}
+                  onClick={() => void book(s)}
+                >
+                  <strong>{formatTime(s.startsAt, timeZone)}</strong>
+                  <span>{s.doctorName}</span>
+                </button>
+              ))}
+            </div>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
