@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClinicEvent, ClinicEvents, EventName } from '../shared/events.ts';
-import type { Envelope } from '../shared/result.ts';
+import { type Envelope, fail } from '../shared/result.ts';
+import type { AuthUser } from '../shared/domain/auth-types.ts';
 import { type WriteDb, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { writeTransaction } from './db/mutation-writer.ts';
@@ -14,6 +15,8 @@ import { getSetting } from './db/repos/local-settings.ts';
 import { seedDemoClinic } from './demo/seed.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
 import type { TokenSource } from './sync/token-source.ts';
+import { AuthService, type AuthOptions } from './auth/auth-service.ts';
+import { FileSecretStore, MemorySecretStore, type SecretStore } from './auth/secret-store.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -30,6 +33,12 @@ export interface AppConfig {
   tokenSource?: TokenSource;
   /** Engine tuning (tests use short intervals). */
   syncOptions?: Partial<Omit<SyncEngineOptions, 'db' | 'server' | 'tokens' | 'emit'>>;
+  /** Where the session and offline-unlock verifier live (default: 0600 files in dataDir/secrets). */
+  secrets?: SecretStore;
+  /** Embedded demo server only: sign this user in automatically. */
+  autoSignIn?: { email: string; password: string } | null;
+  /** Auth tuning (tests: cheap scrypt, short windows). */
+  authOptions?: Pick<AuthOptions, 'policy' | 'scrypt' | 'probeTimeoutMs' | 'requestTimeoutMs'>;
 }
 
 /** The main process' services, the same for the Electron shell and the headless host. */
@@ -40,6 +49,8 @@ export interface ClinicApp {
   close(): void;
   /** The sync engine, when a server is configured. */
   readonly sync: SyncEngine | null;
+  /** Sign-in and offline unlock, when a server is configured. */
+  readonly auth: AuthService | null;
 }
 
 const consoleLogger: Logger = {
@@ -69,13 +80,25 @@ export function createApp(config: AppConfig): ClinicApp {
     for (const l of listeners) l({ name, payload } as ClinicEvent);
   };
 
+  const auth =
+    config.server && !config.tokenSource
+      ? new AuthService({
+          ...config.authOptions,
+          server: config.server,
+          secrets: config.secrets ?? (config.dataDir === ':memory:' ? new MemorySecretStore() : new FileSecretStore(config.dataDir)),
+          now,
+          log: (message) => logger.error(`auth: ${message}`),
+          autoSignIn: config.autoSignIn ?? null,
+        })
+      : null;
+  const tokens = config.tokenSource ?? auth;
   const sync =
-    config.server && config.tokenSource
+    config.server && tokens
       ? new SyncEngine({
           ...config.syncOptions,
           db,
           server: config.server,
-          tokens: config.tokenSource,
+          tokens,
           emit,
           now,
           log: (message, meta) => logger.error(message, { detail: meta }),
@@ -84,7 +107,7 @@ export function createApp(config: AppConfig): ClinicApp {
 
   const context = (): CommandContext => {
     // Before a server-backed desk's first pull there is no clinic yet; sync commands still work.
-    const session = sync ? loadSessionOrEmpty(db) : loadSession(db);
+    const session = sync ? loadSessionOrEmpty(db, auth?.profile) : loadSession(db);
     const ctx: CommandContext = {
       db,
       clinicId: session.clinicId,
@@ -94,6 +117,7 @@ export function createApp(config: AppConfig): ClinicApp {
       now,
       emit,
       sync,
+      auth,
       write(action, fn) {
         const result = writeTransaction(
           { db, clinicId: session.clinicId, actorStaffId: session.staff?.id ?? null, deskId: session.deskId, now },
@@ -110,26 +134,38 @@ export function createApp(config: AppConfig): ClinicApp {
     return ctx;
   };
 
+  auth?.onChange((session) => {
+    emit('auth.session', session);
+    if (session.mode === 'signed_in') void sync?.syncNow().catch(() => undefined);
+  });
   sync?.start();
   return {
     db,
     sync,
-    invoke: (name, input) => dispatch(handlers, context(), name, input, logger),
+    auth,
+    invoke: (name, input) => {
+      // Signed out or locked: only the sign-in and lock screens may talk to main.
+      if (auth && !auth.isWorking && !name.startsWith('auth.') && name !== 'settings.setLanguage') {
+        return Promise.resolve(fail({ code: 'unauthorized', message: 'Sign in to use this desk.', details: { reason: 'signed_out' } }));
+      }
+      return dispatch(handlers, context(), name, input, logger);
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
       void sync?.stop();
+      auth?.close();
       listeners.clear();
       if (db.open) db.close();
     },
   };
 }
 
-function loadSessionOrEmpty(db: WriteDb): Session {
+function loadSessionOrEmpty(db: WriteDb, signedIn?: AuthUser | null): Session {
   try {
-    return loadSession(db);
+    return loadSession(db, signedIn);
   } catch (err) {
     if (!(err instanceof CommandError) || err.code !== 'not_found') throw err;
     return { clinicId: '', deskId: getSetting(db, 'desk_id') ?? '', staff: null };

@@ -11,10 +11,14 @@ import {
   app as electronApp,
   ipcMain,
   protocol,
+  safeStorage,
   session,
 } from 'electron';
+import { DEMO_STAFF } from '../shared/demo-ids.ts';
 import { fail } from '../shared/result.ts';
 import { type ClinicApp, createApp } from './app.ts';
+import { FileSecretStore, SafeStorageSecretStore, type SecretStore } from './auth/secret-store.ts';
+import { serverFromEnv } from './auth/server-config.ts';
 import { SECURITY_HEADERS } from './host/security-headers.ts';
 import { resolveStaticFile } from './host/static-files.ts';
 
@@ -118,6 +122,11 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** The OS keychain through safeStorage; a 0600 file only where the OS offers no encryption. */
+function secretStore(dataDir: string): SecretStore {
+  return safeStorage.isEncryptionAvailable() ? new SafeStorageSecretStore(dataDir, safeStorage) : new FileSecretStore(dataDir);
+}
+
 function focusWindow(): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -138,7 +147,15 @@ if (!electronApp.requestSingleInstanceLock()) {
   await electronApp.whenReady();
   lockDownSessions();
   serveRenderer(join(electronApp.getAppPath(), 'dist'));
-  clinic = createApp({ dataDir: electronApp.getPath('userData') });
+  const dataDir = electronApp.getPath('userData');
+  // Server from the environment (npm start passes the embedded stack's); none = local only.
+  const server = serverFromEnv(process.env);
+  const demo = DEMO_STAFF.find((s) => s.role === 'receptionist')!;
+  clinic = createApp({
+    dataDir,
+    ...(server ? { server, secrets: secretStore(dataDir) } : {}),
+    autoSignIn: server && process.env.CLINIC_DESK_DEMO_SIGN_IN === '1' ? { email: demo.email, password: demo.password } : null,
+  });
   wireIpc(clinic);
   mainWindow = createWindow();
   electronApp.on('activate', () => {

@@ -1,15 +1,23 @@
 // `npm start`: build what is stale, then run Clinic Desk in Electron when its binary is installed,
 // otherwise in the browser through the headless host. Extra arguments go to the host
 // (e.g. `npm start -- --port 5180 --no-open --data-dir ./data`).
+// With no server configured (CLINIC_DESK_SUPABASE_URL / --server-url) it first starts the embedded
+// Supabase-compatible stack (`stack/cli.ts --json`, data in <data dir>/stack) as a child, points
+// the app at it and signs the demo receptionist in, so a new user sees sync working.
+// `--local-only` skips the server: the desk then works alone on the local demo data.
 import { buildMain } from './build-main.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
+const rawArgs = process.argv.slice(2);
+const localOnly = rawArgs.includes('--local-only');
+const args = rawArgs.filter((a) => a !== '--local-only');
 const isWindows = process.platform === 'win32';
 
 function run(command, commandArgs) {
@@ -62,18 +70,80 @@ function electronBinary() {
   }
 }
 
-function runChild(command, commandArgs) {
-  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+let stack = null;
+
+function runChild(command, commandArgs, env) {
+  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      child.kill(signal);
+      stack?.kill(signal);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    // The stack also stops by itself when our pipe to its stdin closes (even if we are killed).
+    stack?.kill('SIGTERM');
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
+/** Same default as electron/host/cli.ts defaultDataDir(). */
+function dataDir() {
+  const i = args.indexOf('--data-dir');
+  if (i >= 0 && args[i + 1]) return resolve(args[i + 1]);
+  if (process.env.CLINIC_DESK_DATA_DIR) return resolve(process.env.CLINIC_DESK_DATA_DIR);
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Clinic Desk');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Clinic Desk');
+  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'clinic-desk');
+}
+
+/** Starts the embedded stack and resolves with its `{ url, anonKey }` ready line. */
+function startEmbeddedStack() {
+  const dir = join(dataDir(), 'stack');
+  console.log(`Starting the embedded server (data in ${dir})…`);
+  stack = spawn(process.execPath, ['--import', 'tsx', join('stack', 'cli.ts'), '--data-dir', dir, '--json'], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return new Promise((resolveReady, reject) => {
+    const lines = createInterface({ input: stack.stdout });
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      try {
+        const msg = JSON.parse(line);
+        if (msg.event === 'ready') resolveReady(msg);
+      } catch {
+        // not ours
+      }
+    });
+    stack.once('exit', (code, signal) => reject(new Error(`the embedded server stopped (${code ?? signal}) before it was ready`)));
+  });
+}
+
+const serverConfigured =
+  !!process.env.CLINIC_DESK_SUPABASE_URL || args.includes('--server-url') || localOnly;
+
 ensureRenderer();
+let env = {};
+let hostArgs = args;
+if (!serverConfigured) {
+  try {
+    const ready = await startEmbeddedStack();
+    console.log(`Embedded server ready at ${ready.url}; signing in as the demo receptionist.`);
+    env = { CLINIC_DESK_SUPABASE_URL: ready.url, CLINIC_DESK_SUPABASE_ANON_KEY: ready.anonKey, CLINIC_DESK_DEMO_SIGN_IN: '1' };
+    hostArgs = [...args, '--demo-sign-in'];
+    // The server-backed desk keeps its own database beside the stack's, never the local-only demo's.
+    if (!args.includes('--data-dir')) hostArgs.push('--data-dir', join(dataDir(), 'desk'));
+  } catch (err) {
+    console.error(`${err.message}. Run \`npm start -- --local-only\` to use the desk without a server.`);
+    process.exit(1);
+  }
+}
 const electron = electronBinary();
 if (electron) {
   buildMain();
-  runChild(electron, ['.', ...args]);
+  runChild(electron, ['.', ...args], env);
 } else {
   console.log('The Electron binary is not installed here, so Clinic Desk runs in your browser instead.');
-  runChild(process.execPath, ['--import', 'tsx', join('electron', 'host', 'cli.ts'), ...args]);
+  runChild(process.execPath, ['--import', 'tsx', join('electron', 'host', 'cli.ts'), ...hostArgs], env);
 }

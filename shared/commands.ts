@@ -47,6 +47,8 @@ import * as recall from './recall-schemas.ts';
 import type { SyncStatus } from './domain/types.ts';
 import type { AttentionItem } from './domain/sync-types.ts';
 import { AttentionResolveSchema } from './sync-schemas.ts';
+import type { AuthSession } from './domain/auth-types.ts';
+import { SignInInputSchema, UnlockInputSchema } from './auth-schemas.ts';
 import * as avail from './availability-admin-schemas.ts';
 import type { AvailabilitySettings, DoctorScheduleView } from './domain/availability-admin-types.ts';
 
@@ -66,6 +68,13 @@ export const commands = {
   'settings.setLanguage': command(z.object({ language: LanguageSchema }).strict(), {
     write: true,
   }).returns<{ language: Language }>(),
+
+  // Sign-in and offline unlock (issue 5); types in domain/auth-types.ts.
+  'auth.session': command(Empty).returns<AuthSession>(),
+  'auth.signIn': command(SignInInputSchema).returns<AuthSession>(),
+  'auth.signOut': command(Empty).returns<AuthSession>(),
+  'auth.unlock': command(UnlockInputSchema).returns<AuthSession>(),
+  'auth.lock': command(Empty).returns<AuthSession>(),
 
   'sync.status': command(Empty).returns<SyncStatus>(),
   'sync.now': command(Empty).returns<SyncStatus>(),

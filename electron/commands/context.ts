@@ -1,5 +1,6 @@
 import type { CommandName, CommandOutput, CommandParsedInput } from '../../shared/commands.ts';
 import type { StaffSummary, SyncStatus } from '../../shared/domain/types.ts';
+import type { AuthSession } from '../../shared/domain/auth-types.ts';
 import type { ClinicEvents, EventName } from '../../shared/events.ts';
 import type { WriteDb } from '../db/database.ts';
 import type { MutationWriter } from '../db/mutation-writer.ts';
@@ -17,6 +18,18 @@ export interface CommandContext {
   emit<N extends EventName>(name: N, payload: ClinicEvents[N]): void;
   /** The sync engine when a server is configured (null: local only). */
   sync?: SyncPort | null;
+  /** Sign-in and offline unlock when a server is configured (null: local only). */
+  auth?: AuthPort | null;
+}
+
+/** What commands may ask of the auth service (electron/auth/auth-service.ts). */
+export interface AuthPort {
+  readonly ready: Promise<void>;
+  session(): AuthSession;
+  signIn(email: string, password: string): Promise<AuthSession>;
+  signOut(): Promise<AuthSession>;
+  unlock(password: string): Promise<AuthSession>;
+  lock(): AuthSession;
 }
 
 /** What commands may ask of the sync engine. */

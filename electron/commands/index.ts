@@ -14,6 +14,7 @@ import { recallHandlers } from './recalls.ts';
 import { recallCampaignHandlers } from './recall-campaigns.ts';
 import { recallQueueHandlers } from './recall-queue.ts';
 import { syncHandlers } from './sync.ts';
+import { authHandlers } from './auth.ts';
 
 /** Every command's handler; the type proves each name in shared/commands.ts has exactly one. */
 export const handlers: HandlerTable = {
@@ -32,4 +33,5 @@ export const handlers: HandlerTable = {
   ...recallCampaignHandlers,
   ...recallQueueHandlers,
   ...syncHandlers,
+  ...authHandlers,
 };

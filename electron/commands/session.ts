@@ -1,3 +1,4 @@
+import type { AuthUser } from '../../shared/domain/auth-types.ts';
 import { uuidv7 } from '../../shared/domain/ids.ts';
 import type { StaffSummary } from '../../shared/domain/types.ts';
 import type { WriteDb } from '../db/database.ts';
@@ -13,14 +14,20 @@ export interface Session {
 }
 
 /**
- * Who is working at this desk, for which clinic. Until sign-in exists (sync issue) the desk works
- * as the clinic's default staff member; the desk id is made once and kept.
+ * Who is working at this desk, for which clinic; the desk id is made once and kept. With a server
+ * the signed-in user's staff row acts (the synced local row when it has arrived, else what the
+ * server said at sign-in); a local-only desk works as the clinic's default staff member.
  */
-export function loadSession(db: WriteDb): Session {
+export function loadSession(db: WriteDb, signedIn?: AuthUser | null): Session {
   let deskId = getSetting(db, 'desk_id');
   if (!deskId) {
     deskId = uuidv7();
     setSetting(db, 'desk_id', deskId);
+  }
+  if (signedIn) {
+    const local = getActiveStaff(db, signedIn.clinicId, signedIn.staffId);
+    const staff = local ?? { id: signedIn.staffId, displayName: signedIn.displayName, role: signedIn.role };
+    return { clinicId: signedIn.clinicId, deskId, staff };
   }
   const chosen = getSetting(db, 'current_clinic_id');
   const clinic = (chosen && getClinic(db, chosen)) || firstClinic(db);

@@ -6,13 +6,18 @@
  *   --renderer-dir <dir>  default dist/ (run `npx vite build` first; `npm start` does)
  *   --no-open             do not open a browser
  *   --no-demo             do not fill an empty database with the demo clinic
+ *   --server-url <url>    Supabase URL to sync with (or $CLINIC_DESK_SUPABASE_URL)
+ *   --anon-key <key>      its anon key (or $CLINIC_DESK_SUPABASE_ANON_KEY)
+ *   --demo-sign-in        embedded demo server (`npm start`): sign the demo receptionist in
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEMO_STAFF } from '../../shared/demo-ids.ts';
 import { createApp } from '../app.ts';
+import { serverFromEnv } from '../auth/server-config.ts';
 import { startHost } from './host.ts';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -31,6 +36,9 @@ function parse(argv: string[]) {
       'renderer-dir': { type: 'string', default: 'dist' },
       'no-open': { type: 'boolean', default: false },
       'no-demo': { type: 'boolean', default: false },
+      'server-url': { type: 'string' },
+      'anon-key': { type: 'string' },
+      'demo-sign-in': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -42,6 +50,8 @@ function parse(argv: string[]) {
     rendererDir: resolve(values['renderer-dir']),
     open: !values['no-open'] && !process.env.CI,
     demo: !values['no-demo'],
+    server: serverFromEnv(process.env, { url: values['server-url'], anonKey: values['anon-key'] }),
+    demoSignIn: values['demo-sign-in'],
   };
 }
 
@@ -76,7 +86,13 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const app = createApp({ dataDir: options.dataDir, demo: options.demo });
+  const receptionist = DEMO_STAFF.find((s) => s.role === 'receptionist')!;
+  const app = createApp({
+    dataDir: options.dataDir,
+    demo: options.demo,
+    ...(options.server ? { server: options.server } : {}),
+    autoSignIn: options.server && options.demoSignIn ? { email: receptionist.email, password: receptionist.password } : null,
+  });
   const host = await startHost({ app, port: options.port, rendererDir: options.rendererDir });
 
   let stopping = false;
@@ -92,9 +108,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
-  console.log(JSON.stringify({ event: 'ready', url: host.url, port: host.port, token: host.token, dataDir: options.dataDir }));
+  console.log(
+    JSON.stringify({ event: 'ready', url: host.url, port: host.port, token: host.token, dataDir: options.dataDir, server: options.server?.url ?? null }),
+  );
   console.log(`Clinic Desk is running at ${host.url}`);
-  console.log(`Data: ${options.dataDir}. Press Ctrl+C to stop.`);
+  console.log(`Data: ${options.dataDir}. ${options.server ? `Syncing with ${options.server.url}.` : 'Local only (no server configured).'} Press Ctrl+C to stop.`);
   if (options.open && !openBrowser(host.url)) console.log('No browser found: open the address above yourself.');
 }
 

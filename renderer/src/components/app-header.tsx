@@ -2,7 +2,8 @@ import type { IsoDate } from '../../../shared/domain/clinic-time.ts';
 import type { AppInfo, SyncStatus } from '../../../shared/domain/types.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { LanguageSwitch } from './language-switch.tsx';
-import { SyncStatusBadge } from './sync-status.tsx';
+import { UserMenu } from '../features/auth/components/user-menu.tsx';
+import { SyncIndicator } from '../features/sync/components/sync-indicator.tsx';
 
 interface Props {
   info: AppInfo;
@@ -29,7 +30,8 @@ export function AppHeader({ info, sync, date, today }: Props) {
         {date === today && <span className="app-header__today">{t('nav.today')}</span>}
       </h1>
       <div className="app-header__tools">
-        <SyncStatusBadge status={sync} />
+        <SyncIndicator status={sync} />
+        <UserMenu />
         <LanguageSwitch />
       </div>
     </header>

@@ -1,0 +1,90 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { AuthSession } from '../../../../../shared/domain/auth-types.ts';
+import { invoke } from '../../../api.ts';
+import { LanguageSwitch } from '../../../components/language-switch.tsx';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { authErrorText, localTimeZone } from '../api/use-auth-session.ts';
+import { useAuthStore } from '../stores/auth-store.ts';
+
+/** Email + password against the configured server; Enter signs in, errors say what to do. */
+export function SignInScreen({ session }: { session: AuthSession }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const setSession = useAuthStore((s) => s.setSession);
+  const [email, setEmail] = useState(session.lastEmail ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    (session.lastEmail ? passwordRef : emailRef).current?.focus();
+  }, [session.lastEmail]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const answer = await invoke('auth.signIn', { email, password });
+    setBusy(false);
+    if (answer.ok) {
+      setPassword('');
+      setSession(answer.value);
+      return;
+    }
+    setError(answer.error.field && answer.error.code === 'validation_error' ? answer.error.message : authErrorText(answer.error, i18n, localTimeZone()));
+    setPassword('');
+    passwordRef.current?.focus();
+  };
+
+  const server = session.serverUrl ? new URL(session.serverUrl).host : '';
+  return (
+    <main className="auth" data-testid="sign-in-screen">
+      <form className="auth__card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title" noValidate>
+        <div className="auth__top">
+          <span className="auth__app">{t('app.title')}</span>
+          <LanguageSwitch />
+        </div>
+        <h1 id="sign-in-title">{t('auth.signInTitle', { server })}</h1>
+        <p className="auth__hint">{session.embeddedDemo ? t('auth.demoHint') : t('auth.signInHint')}</p>
+        {session.embeddedDemo && busy === false && !error && <p className="auth__note" role="status">{t('auth.demoSigningIn')}</p>}
+        <label className="auth__field">
+          <span>{t('auth.email')}</span>
+          <input
+            ref={emailRef}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+        </label>
+        <label className="auth__field">
+          <span>{t('auth.password')}</span>
+          <input
+            ref={passwordRef}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+        </label>
+        {error && (
+          <p className="auth__error" role="alert" data-testid="auth-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="btn btn--primary auth__submit" disabled={busy || !email || !password}>
+          {busy ? t('auth.signingIn') : t('auth.signIn')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState } from 'react';
+import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
+import type { AttentionItem } from '../../../../../shared/domain/sync-types.ts';
+import type { MessageKey } from '../../../../../shared/i18n/index.ts';
+import { invoke, onEvent } from '../../../api.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+
+const REASONS = new Set([
+  'conflict', 'overlap_doctor', 'overlap_room', 'overlap_patient', 'slot_taken', 'forbidden', 'not_found',
+  'missing_reference', 'duplicate', 'invalid',
+]);
+const HIDDEN = new Set(['id', 'clinic_id', 'version', 'updated_at', 'change_xid']);
+
+function Fields({ row }: { row: Record<string, unknown> }) {
+  const entries = Object.entries(row).filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== '');
+  return (
+    <dl className="attention__fields">
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Changes the server refused, each with what was tried, by whom, why, the server's truth and a fix. */
+export function AttentionList({ timeZone }: { timeZone: string }) {
+  const { t, formatTime, formatDay } = useI18n();
+  const [items, setItems] = useState<AttentionItem[] | null>(null);
+  const [note, setNote] = useState<Record<string, string>>({});
+  const load = useCallback(() => {
+    void invoke('sync.attention.list', {}).then((a) => {
+      if (a.ok) setItems(a.value);
+    });
+  }, []);
+  useEffect(() => {
+    load();
+    return onEvent((e) => {
+      if (e.name === 'sync.status' || e.name === 'data.changed') load();
+    });
+  }, [load]);
+
+  const resolve = async (item: AttentionItem, input: Parameters<typeof invoke<'sync.attention.resolve'>>[1]) => {
+    const answer = await invoke('sync.attention.resolve', input);
+    setNote((n) => ({ ...n, [item.id]: answer.ok ? t('sync.fix.done') : t('sync.fix.failed', { message: answer.error.message }) }));
+    load();
+  };
+
+  const when = (instant: string) => `${formatDay(instantToLocalDate(instant, timeZone), 'short')} ${formatTime(instant, timeZone)}`;
+
+  if (!items) return null;
+  return (
+    <section className="attention" aria-labelledby="attention-title" data-testid="attention-list">
+      <h2 id="attention-title">
+        {t('sync.attentionTitle')} <span className="attention__count">{items.length}</span>
+      </h2>
+      {items.length === 0 && <p className="attention__empty">{t('sync.attentionEmpty')}</p>}
+      <ul>
+        {items.map((item) => {
+          const reasonKey = (REASONS.has(item.reason) ? `sync.reason.${item.reason}` : 'sync.reason.other') as MessageKey;
+          const attempted = item.attemptedRow ?? Object.assign({}, ...item.attempted.map((a) => a.changes));
+          return (
+            <li key={item.id} className="attention__item" data-testid="attention-item" data-reason={item.reason}>
+              <header>
+                <strong>{t('sync.attentionWhat', { op: t(`sync.op.${item.op}` as MessageKey), table: item.table })}</strong>{' '}
+                <span className="attention__by">
+                  {item.byName
+                    ? t('sync.attentionBy', { name: item.byName, time: when(item.attemptedAt) })
+                    : t('sync.attentionByUnknown', { time: when(item.attemptedAt) })}
+                </span>
+              </header>
+              <p className="attention__reason" role="note">
+                {t(reasonKey, { message: item.message })}
+              </p>
+              <div className="attention__compare">
+                <div>
+                  <h3>{t('sync.attentionTried')}</h3>
+                  <Fields row={attempted} />
+                </div>
+                <div>
+                  <h3>{t('sync.attentionServer')}</h3>
+                  {item.serverRow ? (
+                    item.serverRow.deleted_at ? <p>{t('sync.attentionDeleted')}</p> : <Fields row={item.serverRow} />
+                  ) : (
+                    <p>{t('sync.attentionNoServerRow')}</p>
+                  )}
+                </div>
+              </div>
+              {item.fixes.includes('rebook') && (
+                <div className="attention__slots">
+                  <p>{item.freeSlots.length > 0 ? t('sync.fix.rebookHint') : t('sync.fix.noSlots')}</p>
+                  {item.freeSlots.map((slot) => (
+                    <button
+                      key={`${slot.doctorId}-${slot.startsAt}`}
+                      type="button"
+                      className="btn"
+                      data-testid="rebook-slot"
+                      onClick={() =>
+                        void resolve(item, {
+                          id: item.id,
+                          action: 'rebook',
+                          slot: { startsAt: slot.startsAt, doctorId: slot.doctorId, ...(slot.roomId ? { roomId: slot.roomId } : {}) },
+                        })
+                      }
+                    >
+                      {t('sync.fix.rebook', { time: when(slot.startsAt) })}
+                    </button>
+                  ))}
+                </div>
+              )}
+              <div className="attention__actions">
+                {item.fixes.includes('retry') && (
+                  <button type="button" className="btn" onClick={() => void resolve(item, { id: item.id, action: 'retry' })}>
+                    {t('sync.fix.retry')}
+                  </button>
+                )}
+                <button type="button" className="btn" onClick={() => void resolve(item, { id: item.id, action: 'dismiss' })}>
+                  {t('sync.fix.dismiss')}
+                </button>
+                {note[item.id] && <span role="status">{note[item.id]}</span>}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

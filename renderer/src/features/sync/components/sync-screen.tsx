@@ -1,0 +1,73 @@
+import type { ScreenProps } from '../../../app/screen-types.ts';
+import { useNow } from '../../../hooks/use-now.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useLiveSyncStatus, useSyncNow } from '../api/use-sync.ts';
+import { relativeTime } from '../lib/relative-time.ts';
+import { AttentionList } from './attention-list.tsx';
+import { SyncProgressView } from './sync-progress.tsx';
+
+/** Sync details: server, state, what waits and since when, errors, the server check, Sync now, Needs attention. */
+export function SyncScreen({ info }: ScreenProps) {
+  const { t } = useI18n();
+  const now = useNow();
+  const status = useLiveSyncStatus() ?? info.sync;
+  const { busy, run } = useSyncNow();
+  const ago = (at: string | null | undefined) => (at ? relativeTime(t, at, now) : t('detail.none'));
+  const state = status.mode === 'local_only' ? t('sync.localOnly') : status.mode === 'offline' ? t('sync.offline') : status.mode === 'syncing' ? t('sync.syncing') : status.pendingChanges > 0 ? t('sync.syncing') : t('sync.online');
+  const verification = status.verified
+    ? t('sync.verifiedOk', { ago: ago(status.verifiedAt) })
+    : status.verifiedAt
+      ? t('sync.verifiedNo')
+      : t('sync.verifiedNever');
+
+  return (
+    <main className="sync-screen" aria-labelledby="sync-title" data-testid="sync-screen">
+      <header className="sync-screen__header">
+        <h1 id="sync-title">{t('sync.panelTitle')}</h1>
+        <button type="button" className="btn btn--primary" onClick={run} disabled={busy || status.mode === 'local_only'} data-testid="sync-now" title={t('sync.nowKeys')}>
+          {busy ? t('sync.syncingNow') : t('sync.now')} <kbd>{t('sync.nowKeys')}</kbd>
+        </button>
+      </header>
+      {status.progress && <SyncProgressView progress={status.progress} />}
+      <dl className="sync-screen__facts">
+        <div>
+          <dt>{t('sync.server')}</dt>
+          <dd data-testid="sync-server">{status.serverUrl ?? t('sync.localOnly')}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.state')}</dt>
+          <dd data-testid="sync-state">{status.signedIn === false && status.mode !== 'local_only' ? t('sync.signInAgain') : state}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.pendingLabel')}</dt>
+          <dd data-testid="sync-pending-count">{status.pendingChanges}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.oldestPending')}</dt>
+          <dd>{ago(status.oldestPendingAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.lastSyncedLabel')}</dt>
+          <dd>{status.lastSyncedAt ? ago(status.lastSyncedAt) : t('sync.neverSynced')}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.verification')}</dt>
+          <dd data-testid="sync-verified" data-verified={status.verified ? 'yes' : 'no'}>
+            {verification}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('sync.lastErrorLabel')}</dt>
+          <dd className={status.lastError ? 'sync-screen__error' : undefined}>{status.lastError ?? t('sync.noError')}</dd>
+        </div>
+        {status.clockWarning && (
+          <div>
+            <dt>{t('sync.clockWarning')}</dt>
+            <dd className="sync-screen__error">{status.clockWarning}</dd>
+          </div>
+        )}
+      </dl>
+      <AttentionList timeZone={info.clinic.timeZone} />
+    </main>
+  );
+}

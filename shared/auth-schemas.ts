@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Inputs of the auth.* commands (sign-in screen, lock screen). */
+export const SignInInputSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email({ message: 'must be an email address' }).max(320),
+    password: z.string().min(1, { message: 'is required' }).max(1024),
+  })
+  .strict();
+
+export const UnlockInputSchema = z
+  .object({ password: z.string().min(1, { message: 'is required' }).max(1024) })
+  .strict();
