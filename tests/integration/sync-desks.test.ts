@@ -60,7 +60,11 @@ describe('sync between desks', () => {
       const first = await book(a, ref, 0, start);
       const second = await book(b, ref, 1, start);
       expect(first.id).not.toBe(second.id);
+      // Desk A reaches the server first, so desk B's booking is the one refused.
+      await b.app.sync!.stop();
       proxy.set({ mode: 'pass' });
+      await settle([a]);
+      b.app.sync!.start();
       await settle([a, b]);
       const [items] = await Promise.all([b.invoke<AttentionItem[]>('sync.attention.list', {})]);
       const item = items.find((i) => i.rowId === second.id)!;
