@@ -1,4 +1,7 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module declaration cannot be imported
+/// <reference path="./sqlite-driver.d.ts" />
 import Database from 'better-sqlite3-multiple-ciphers';
+import { type EncryptStep, applyKey, prepareEncryptedFile, rememberKey } from './encryption.ts';
 
 /** Read-only handle type: repositories that only read take this, so a read path cannot write. */
 export type ReadDb = Pick<Database.Database, 'prepare' | 'pragma'> & { readonly __read?: true };
@@ -9,6 +12,13 @@ export interface OpenOptions {
   /** File path, or ':memory:' for tests. */
   path: string;
   readonly?: boolean;
+  /**
+   * 256-bit key: the file is encrypted (SQLCipher 4 compatible). A plain file at `path` is
+   * encrypted in place first. Ignored for ':memory:'. A wrong key throws DatabaseKeyError.
+   */
+  key?: Buffer | null;
+  /** Test hook: called between the steps of an in-place encryption. */
+  onEncryptStep?: (step: EncryptStep) => void;
 }
 
 /**
@@ -17,7 +27,18 @@ export interface OpenOptions {
  * timeout so a second connection waits instead of failing.
  */
 export function openDatabase(options: OpenOptions): WriteDb {
+  const key = options.path === ':memory:' ? null : (options.key ?? null);
+  if (key && !options.readonly) prepareEncryptedFile(options.path, key, options.onEncryptStep);
   const db = new Database(options.path, { readonly: options.readonly ?? false });
+  if (key) {
+    try {
+      applyKey(db, key);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    rememberKey(db, key);
+  }
   if (options.path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

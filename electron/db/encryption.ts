@@ -1,0 +1,209 @@
+/**
+ * Encryption at rest (issue 9): SQLCipher 4 compatible pages (AES-256-CBC + HMAC-SHA512) through
+ * better-sqlite3-multiple-ciphers, keyed with a raw 256-bit key (no passphrase KDF: the key is
+ * random and kept wrapped by the OS, see electron/security/db-key.ts).
+ *
+ * An existing plain database is encrypted in place in steps that each leave a usable file:
+ * copy (VACUUM INTO) → encrypt the copy (rekey) → verify it → fsync → atomic rename over the
+ * original. Until the rename the plain file is the truth; after it, the encrypted one is.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+
+export const KEY_BYTES = 32;
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** The database file exists but this key (or no key) does not open it. Nothing was written. */
+export class DatabaseKeyError extends Error {
+  constructor(detail?: string) {
+    super(
+      "This clinic database cannot be opened with this computer's key. It was encrypted on another " +
+        'computer or its key was removed. Restore a backup made on this computer, or sign in to download ' +
+        `the clinic again from the server. The file was not changed.${detail ? ` (${detail})` : ''}`,
+    );
+    this.name = 'DatabaseKeyError';
+  }
+}
+
+export type FileState = 'missing' | 'plain' | 'encrypted';
+
+/** 'missing' also covers an empty file (SQLite treats it as a new database). */
+export function fileState(path: string): FileState {
+  if (!existsSync(path) || statSync(path).size === 0) return 'missing';
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    readSync(fd, head, 0, head.length, 0);
+    return head.equals(SQLITE_HEADER) ? 'plain' : 'encrypted';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkKey(key: Buffer): string {
+  if (key.length !== KEY_BYTES) throw new Error(`database key must be ${KEY_BYTES} bytes`);
+  return key.toString('hex');
+}
+
+/**
+ * Sets the cipher and key on a freshly opened connection, before anything reads the file, and
+ * proves the key by reading the schema. A wrong key fails here, before any pragma could write.
+ */
+export function applyKey(db: Database.Database, key: Buffer): void {
+  const hex = checkKey(key);
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${hex}'"`);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseKeyError();
+    throw err;
+  }
+}
+
+/** Row counts of every table (virtual FTS tables included): the copy must match the original. */
+export function tableCounts(db: Database.Database): Record<string, number> {
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    // FTS5 shadow tables are counted through their parent; skip the ones that cannot be scanned.
+    try {
+      counts[t] = db.prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`).pluck().get() as number;
+    } catch {
+      /* not scannable on its own */
+    }
+  }
+  return counts;
+}
+
+export function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Makes a rename durable. Directories cannot be fsynced on Windows; there NTFS journals it. */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function removeSidecars(path: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** Steps of encryptInPlace, named so a test can kill the process between any two. */
+export type EncryptStep = 'start' | 'checkpointed' | 'copied' | 'encrypted' | 'verified' | 'synced' | 'renamed' | 'done';
+
+export const ENCRYPTING_SUFFIX = '.encrypting';
+
+/**
+ * A copy left by an interrupted encryption is never the truth (the rename is the commit point):
+ * drop it so the next attempt starts clean.
+ */
+export function removeInterruptedCopy(path: string): void {
+  const copy = `${path}${ENCRYPTING_SUFFIX}`;
+  rmSync(copy, { force: true });
+  removeSidecars(copy);
+}
+
+/**
+ * Encrypts the plain database at `path` in place with `key`. Must run before any other connection
+ * is open on the file. A crash at any point leaves either the plain or the encrypted file, whole.
+ */
+export function encryptInPlace(path: string, key: Buffer, onStep: (step: EncryptStep) => void = () => {}): void {
+  const copy = `${path}${ENCRYPTING_SUFFIX}`;
+  removeInterruptedCopy(path);
+  onStep('start');
+
+  const plain = new Database(path);
+  let counts: Record<string, number>;
+  let version: number;
+  try {
+    // Fold the WAL into the main file so closing leaves no frames a later open could replay.
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+    onStep('checkpointed');
+    counts = tableCounts(plain);
+    version = plain.pragma('user_version', { simple: true }) as number;
+    plain.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    onStep('copied');
+  } finally {
+    plain.close();
+  }
+
+  const enc = new Database(copy);
+  try {
+    enc.pragma('journal_mode = DELETE'); // rekey cannot run on a WAL database
+    enc.pragma(`cipher = 'sqlcipher'`);
+    enc.pragma('legacy = 4');
+    enc.pragma(`rekey = "x'${checkKey(key)}'"`);
+  } finally {
+    enc.close();
+  }
+  onStep('encrypted');
+
+  verifyCopy(copy, key, version, counts);
+  onStep('verified');
+
+  fsyncFile(copy);
+  onStep('synced');
+  // The plain connection is closed, so its -wal is gone or empty; a stale one must not meet the new file.
+  removeSidecars(path);
+  renameSync(copy, path);
+  fsyncDir(dirname(path));
+  onStep('renamed');
+  removeSidecars(copy);
+  onStep('done');
+}
+
+function verifyCopy(copy: string, key: Buffer, version: number, counts: Record<string, number>): void {
+  if (fileState(copy) !== 'encrypted') throw new Error('encryption did not take effect; the original is unchanged');
+  const check = new Database(copy, { readonly: true });
+  try {
+    applyKey(check, key);
+    const ok = check.pragma('quick_check', { simple: true });
+    if (ok !== 'ok') throw new Error(`encrypted copy failed its check (${String(ok)}); the original is unchanged`);
+    if (check.pragma('user_version', { simple: true }) !== version) throw new Error('encrypted copy lost its schema version');
+    const after = tableCounts(check);
+    for (const [table, n] of Object.entries(counts)) {
+      if (after[table] !== n) throw new Error(`encrypted copy has ${after[table]} rows in ${table}, expected ${n}`);
+    }
+  } finally {
+    check.close();
+  }
+}
+
+/**
+ * Gets the file at `path` ready to open with `key`: finishes or discards an interrupted
+ * encryption and encrypts a plain database. A missing file is created encrypted on first open.
+ */
+export function prepareEncryptedFile(path: string, key: Buffer, onStep?: (step: EncryptStep) => void): FileState {
+  removeInterruptedCopy(path);
+  const state = fileState(path);
+  if (state === 'plain') encryptInPlace(path, key, onStep);
+  return state;
+}
+
+/** The key each open handle was opened with, for backups of that same database. */
+const keys = new WeakMap<object, Buffer>();
+
+export function rememberKey(db: object, key: Buffer): void {
+  keys.set(db, Buffer.from(key));
+}
+
+export function keyOf(db: object): Buffer | null {
+  return keys.get(db) ?? null;
+}
