@@ -39,16 +39,16 @@ export function CampaignBuilder({ today }: { today: IsoDate }) {
 
   return (
     <form
-      className="builder"
+      className="rc-builder"
       data-testid="campaign-builder"
       onSubmit={(e) => {
         e.preventDefault();
         void create();
       }}
     >
-      <div className="builder__form">
+      <div className="rc-builder__form">
         <h1>{t('builder.title')}</h1>
-        <label className="field">
+        <label className="rc-field">
           <span>{t('builder.name')}</span>
           <input
             required
@@ -59,29 +59,29 @@ export function CampaignBuilder({ today }: { today: IsoDate }) {
           />
         </label>
         <CriteriaFields draft={draft} update={update} types={types} settings={settings ?? null} today={today} />
-        <div className="field-row">
-          <label className="field">
+        <div className="rc-field-row">
+          <label className="rc-field">
             <span>{t('builder.maxAttempts')}</span>
             <input inputMode="numeric" value={draft.maxAttempts} onChange={(e) => update({ maxAttempts: e.target.value })} />
           </label>
-          <label className="field">
+          <label className="rc-field">
             <span>{t('builder.spacing')}</span>
             <input inputMode="numeric" value={draft.attemptSpacingHours} onChange={(e) => update({ attemptSpacingHours: e.target.value })} />
           </label>
         </div>
       </div>
-      <div className="builder__preview">
-        <div className="live-count" aria-live="polite">
+      <div className="rc-builder__preview">
+        <div className="rc-live-count" aria-live="polite">
           <strong data-testid="live-count" data-count={live.count ?? ''} data-counting={live.counting ? 'true' : 'false'}>
             {countText}
           </strong>
-          <span className="live-count__spin" aria-hidden="true" data-on={live.counting} />
+          <span className="rc-live-count__spin" aria-hidden="true" data-on={live.counting} />
         </div>
-        <p className="builder__excluded">{t('builder.excluded')}</p>
-        {live.error ? <p className="form-error" role="alert">{t('builder.invalid', { message: live.error.message })}</p> : null}
+        <p className="rc-builder__excluded">{t('builder.excluded')}</p>
+        {live.error ? <p className="rc-form-error" role="alert">{t('builder.invalid', { message: live.error.message })}</p> : null}
         <PreviewTable rows={live.sample} count={live.count} />
-        <div className="builder__actions">
-          {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <div className="rc-builder__actions">
+          {error ? <p className="rc-form-error" role="alert">{error}</p> : null}
           <button type="button" className="btn" onClick={back}>
             {t('builder.cancel')}
           </button>

@@ -23,59 +23,59 @@ export function CampaignResultsView({ campaign, today }: { campaign: RecallCampa
   };
 
   const tile = (label: string, rate: RateCount | undefined, id: string) => (
-    <div className="tile" data-testid={`rate-${id}`}>
-      <span className="tile__label">{label}</span>
-      <strong className="tile__value">{rate ? `${rate.percent.toFixed(1)} %` : '—'}</strong>
-      <span className="tile__sub">{rate && r ? t('results.ofTotal', { count: rate.count, total: r.total }) : '\u00a0'}</span>
+    <div className="rc-tile" data-testid={`rate-${id}`}>
+      <span className="rc-tile__label">{label}</span>
+      <strong className="rc-tile__value">{rate ? `${rate.percent.toFixed(1)} %` : '—'}</strong>
+      <span className="rc-tile__sub">{rate && r ? t('results.ofTotal', { count: rate.count, total: r.total }) : '\u00a0'}</span>
     </div>
   );
 
   return (
-    <div className="results" data-testid="campaign-results">
+    <div className="rc-results" data-testid="campaign-results">
       {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: state.error.message })}</p> : null}
-      <div className="results__top">
+      <div className="rc-results__top">
         {tile(t('results.contacted'), r?.contacted, 'contacted')}
         {tile(t('results.reached'), r?.reached, 'reached')}
         {tile(t('results.booked'), r?.booked, 'booked')}
-        <div className="tile tile--wide" data-testid="results-appointments">
-          <span className="tile__label">{t('results.appointments')}</span>
-          <div className="tile__split">
+        <div className="rc-tile rc-tile--wide" data-testid="results-appointments">
+          <span className="rc-tile__label">{t('results.appointments')}</span>
+          <div className="rc-tile__split">
             {(['kept', 'noShow', 'cancelled', 'upcoming'] as const).map((k) => (
-              <span key={k} className={`split split--${k}`}>
+              <span key={k} className={`rc-split rc-split--${k}`}>
                 <strong>{r ? r.appointments[k] : '—'}</strong> {t(`results.${k}`)}
               </span>
             ))}
           </div>
         </div>
-        <button type="button" className="btn results__export" onClick={() => void exportCsv()} data-testid="export-csv">
+        <button type="button" className="btn rc-results__export" onClick={() => void exportCsv()} data-testid="export-csv">
           {t('results.export')}
         </button>
       </div>
-      {exportError ? <p className="form-error" role="alert">{t('recalls.actionError', { message: exportError })}</p> : null}
-      <div className="results__body">
-        <section className="results__chart" aria-label={t('results.overTime')}>
+      {exportError ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: exportError })}</p> : null}
+      <div className="rc-results__body">
+        <section className="rc-results__chart" aria-label={t('results.overTime')}>
           <h3>{t('results.overTime')}</h3>
-          {r && r.byDay.length === 0 ? <p className="muted results__none">{t('results.noAttempts')}</p> : null}
+          {r && r.byDay.length === 0 ? <p className="rc-muted rc-results__none">{t('results.noAttempts')}</p> : null}
           {r && r.byDay.length > 0 ? <ResultsChart days={r.byDay} today={today} /> : null}
         </section>
-        <section className="results__side">
+        <section className="rc-results__side">
           <h3>{t('results.byStaff')}</h3>
-          <table className="table" data-testid="results-staff">
+          <table className="rc-table" data-testid="results-staff">
             <thead>
               <tr>
                 <th>{t('results.staff')}</th>
-                <th className="num">{t('results.attempts')}</th>
-                <th className="num">{t('results.reached')}</th>
-                <th className="num">{t('results.booked')}</th>
+                <th className="rc-num">{t('results.attempts')}</th>
+                <th className="rc-num">{t('results.reached')}</th>
+                <th className="rc-num">{t('results.booked')}</th>
               </tr>
             </thead>
             <tbody>
               {(r?.byStaff ?? []).map((s) => (
                 <tr key={s.staffId ?? 'unknown'}>
                   <td>{s.staffId ? s.name : t('queue.unknownStaff')}</td>
-                  <td className="num">{s.attempts}</td>
-                  <td className="num">{s.reached}</td>
-                  <td className="num">{s.booked}</td>
+                  <td className="rc-num">{s.attempts}</td>
+                  <td className="rc-num">{s.reached}</td>
+                  <td className="rc-num">{s.booked}</td>
                 </tr>
               ))}
             </tbody>
@@ -84,7 +84,7 @@ export function CampaignResultsView({ campaign, today }: { campaign: RecallCampa
           <ul className="outcome-counts" data-testid="results-outcomes">
             {RECALL_OUTCOMES.map((o) => (
               <li key={o} data-outcome={o}>
-                <span className={`outcome outcome--${o}`}>{t(`outcome.${o}`)}</span>
+                <span className={`rc-outcome rc-outcome--${o}`}>{t(`outcome.${o}`)}</span>
                 <strong>{r ? r.outcomes[o] : '—'}</strong>
               </li>
             ))}

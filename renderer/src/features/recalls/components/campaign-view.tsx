@@ -33,23 +33,23 @@ export function CampaignView({ campaign, canPlan, info, today }: Props) {
   };
 
   return (
-    <div className="campaign" data-testid="campaign-view" data-status={campaign.status}>
-      <header className="campaign__head">
-        <div className="campaign__title">
+    <div className="rc-campaign" data-testid="campaign-view" data-status={campaign.status}>
+      <header className="rc-campaign__head">
+        <div className="rc-campaign__title">
           <h1>{campaign.name}</h1>
           <span className={`campaign-status campaign-status--${campaign.status}`} data-testid="campaign-status">
             {t(`recalls.status.${campaign.status}`)}
           </span>
         </div>
-        <p className="campaign__meta">
+        <p className="rc-campaign__meta">
           {campaign.recallTypeName ? `${campaign.recallTypeName} · ` : ''}
           {t('recalls.attemptRules', { max: campaign.maxAttempts, hours: campaign.attemptSpacingHours })}
         </p>
-        <div className="campaign__actions">
+        <div className="rc-campaign__actions">
           {campaign.status === 'active' ? (
-            <div className="tabs" role="tablist">
+            <div className="rc-tabs" role="tablist">
               {(['queue', 'results'] as const).map((k) => (
-                <button key={k} type="button" role="tab" className="tabs__tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+                <button key={k} type="button" role="tab" className="rc-tabs__tab" aria-selected={tab === k} onClick={() => setTab(k)}>
                   {t(k === 'queue' ? 'recalls.view.queue' : 'recalls.view.results')}
                 </button>
               ))}
@@ -66,7 +66,7 @@ export function CampaignView({ campaign, canPlan, info, today }: Props) {
             </button>
           ) : null}
         </div>
-        {error ? <p className="form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
+        {error ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
       </header>
       {campaign.status === 'draft' ? <p className="recalls__note">{t('recalls.draftHint')}</p> : null}
       {campaign.status === 'closed' ? <p className="recalls__note">{t('recalls.closedHint')}</p> : null}

@@ -22,30 +22,30 @@ export function ContactCard({ contact, recallTypeName, today, timeZone }: Props)
       : (contact.dueReason ?? '—');
   const when = (instant: string) => `${formatDay(instantToLocalDate(instant, timeZone), 'short')} ${formatTime(instant, timeZone)}`;
   return (
-    <article className="contact" data-testid="contact-card" data-contact-id={contact.contactId} aria-labelledby="contact-name">
-      <header className="contact__head">
+    <article className="rc-contact" data-testid="contact-card" data-contact-id={contact.contactId} aria-labelledby="contact-name">
+      <header className="rc-contact__head">
         <h2 id="contact-name" data-testid="contact-name">
           {contact.name}
         </h2>
         {contact.claimedUntil ? (
-          <span className="contact__claim" data-testid="contact-claim" title={contact.claimedUntil}>
+          <span className="rc-contact__claim" data-testid="contact-claim" title={contact.claimedUntil}>
             {t('queue.claimedUntil', { time: formatTime(contact.claimedUntil, timeZone) })}
           </span>
         ) : null}
       </header>
-      <div className="contact__phone">
+      <div className="rc-contact__phone">
         {contact.phone ? (
           <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} data-testid="contact-phone">
             {contact.phone}
           </a>
         ) : (
-          <span className="muted">{t('queue.noPhone')}</span>
+          <span className="rc-muted">{t('queue.noPhone')}</span>
         )}
-        <span className={`channel channel--${contact.preferredChannel}`}>
+        <span className={`rc-channel rc-channel--${contact.preferredChannel}`}>
           {t('queue.preferred')}: {t(`channel.${contact.preferredChannel}`)}
         </span>
       </div>
-      <dl className="contact__facts">
+      <dl className="rc-contact__facts">
         <dt>{t('queue.dueReason')}</dt>
         <dd data-testid="contact-reason">{reason}</dd>
         <dt>{t('queue.lastVisit')}</dt>
@@ -59,19 +59,19 @@ export function ContactCard({ contact, recallTypeName, today, timeZone }: Props)
           </>
         ) : null}
       </dl>
-      <section className="contact__history" aria-label={t('queue.history')}>
+      <section className="rc-contact__history" aria-label={t('queue.history')}>
         <h3>{t('queue.history')}</h3>
         {contact.history.length === 0 ? (
-          <p className="muted">{t('queue.noHistory')}</p>
+          <p className="rc-muted">{t('queue.noHistory')}</p>
         ) : (
           <ol data-testid="contact-history">
             {contact.history.map((a) => (
               <li key={a.id}>
-                <span className="contact__when">{when(a.attemptedAt)}</span>
-                <span className={`outcome outcome--${a.outcome}`}>{t(`outcome.${a.outcome}`)}</span>
+                <span className="rc-contact__when">{when(a.attemptedAt)}</span>
+                <span className={`rc-outcome rc-outcome--${a.outcome}`}>{t(`outcome.${a.outcome}`)}</span>
                 {a.callbackOn ? <span>→ {formatDay(a.callbackOn, 'short')}</span> : null}
-                <span className="muted">{a.attemptedByName ?? t('queue.unknownStaff')}</span>
-                {a.notes ? <q className="contact__note">{a.notes}</q> : null}
+                <span className="rc-muted">{a.attemptedByName ?? t('queue.unknownStaff')}</span>
+                {a.notes ? <q className="rc-contact__note">{a.notes}</q> : null}
               </li>
             ))}
           </ol>

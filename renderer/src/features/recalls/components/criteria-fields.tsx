@@ -24,9 +24,9 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
     });
 
   return (
-    <fieldset className="criteria" data-testid="criteria">
+    <fieldset className="rc-criteria" data-testid="criteria">
       <legend className="sr-only">{t('recalls.criteriaSummary')}</legend>
-      <label className="field">
+      <label className="rc-field">
         <span>{t('builder.recallType')}</span>
         <select value={draft.recallTypeId} onChange={(e) => update({ recallTypeId: e.target.value })} data-testid="criteria-recall-type">
           <option value="">{t('builder.noRecallType')}</option>
@@ -40,9 +40,9 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
         </select>
       </label>
 
-      <div className="field">
+      <div className="rc-field">
         <span>{t('builder.due')}</span>
-        <div className="field-row field-row--wrap">
+        <div className="rc-field-row rc-field-row--wrap">
           <select
             value={draft.dueMode}
             disabled={!hasType}
@@ -75,19 +75,19 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
             </>
           ) : null}
         </div>
-        {!hasType ? <small className="field__hint">{t('builder.due.needsType')}</small> : null}
+        {!hasType ? <small className="rc-field__hint">{t('builder.due.needsType')}</small> : null}
       </div>
 
-      <label className="field">
+      <label className="rc-field">
         <span>{t('builder.lastVisitBefore')}</span>
         <input type="date" value={draft.lastVisitBefore} max={today} onChange={(e) => update({ lastVisitBefore: e.target.value as IsoDate })} />
       </label>
 
-      <div className="field">
+      <div className="rc-field">
         <span>{t('builder.apptTypes')}</span>
-        <div className="chips">
+        <div className="rc-chips">
           {(settings?.appointmentTypes ?? []).map((at) => (
-            <label key={at.id} className="chip">
+            <label key={at.id} className="rc-chip">
               <input type="checkbox" checked={draft.appointmentTypeIds.includes(at.id)} onChange={() => toggleType(at.id)} />
               {at.name}
             </label>
@@ -95,13 +95,13 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
         </div>
       </div>
 
-      <label className="field">
+      <label className="rc-field">
         <span>{t('builder.procedures')}</span>
         <input value={draft.procedures} placeholder={t('builder.proceduresPlaceholder')} onChange={(e) => update({ procedures: e.target.value })} />
       </label>
 
-      <div className="field-row">
-        <label className="field">
+      <div className="rc-field-row">
+        <label className="rc-field">
           <span>{t('builder.doctor')}</span>
           <select value={draft.doctorId} onChange={(e) => update({ doctorId: e.target.value })}>
             <option value="">{t('builder.anyDoctor')}</option>
@@ -112,9 +112,9 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
             ))}
           </select>
         </label>
-        <div className="field">
+        <div className="rc-field">
           <span>{t('builder.age')}</span>
-          <div className="field-row">
+          <div className="rc-field-row">
             <input className="input--num" inputMode="numeric" aria-label={`${t('builder.age')} ${t('builder.ageFrom')}`} placeholder={t('builder.ageFrom')} value={draft.ageMin} onChange={(e) => update({ ageMin: e.target.value })} />
             <span>–</span>
             <input className="input--num" inputMode="numeric" aria-label={`${t('builder.age')} ${t('builder.ageTo')}`} placeholder={t('builder.ageTo')} value={draft.ageMax} onChange={(e) => update({ ageMax: e.target.value })} />
@@ -122,7 +122,7 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
         </div>
       </div>
 
-      <label className="check">
+      <label className="rc-check">
         <input type="checkbox" checked={draft.noFutureAppointment} onChange={(e) => update({ noFutureAppointment: e.target.checked })} />
         {t('builder.noFuture')}
       </label>

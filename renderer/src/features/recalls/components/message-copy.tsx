@@ -30,28 +30,28 @@ export function MessageCopy({ contact }: { contact: RecallQueueContact }) {
   const full = message ? (message.subject ? `${message.subject}\n\n${message.text}` : message.text) : '';
 
   return (
-    <aside className="message" aria-label={t('message.title')} data-testid="message-copy">
+    <aside className="rc-message" aria-label={t('message.title')} data-testid="message-copy">
       <h3>{t('message.title')}</h3>
-      <div className="seg" role="group" aria-label={t('message.channel')}>
+      <div className="rc-seg" role="group" aria-label={t('message.channel')}>
         {CHANNELS.map((c) => (
-          <button key={c} type="button" className="seg__opt" aria-pressed={channel === c} onClick={() => setChannel(c)}>
+          <button key={c} type="button" className="rc-seg__opt" aria-pressed={channel === c} onClick={() => setChannel(c)}>
             {t(`channel.${c}`)}
           </button>
         ))}
       </div>
-      <div className="seg" role="group" aria-label={t('message.language')}>
+      <div className="rc-seg" role="group" aria-label={t('message.language')}>
         {(['en', 'es'] as const).map((l) => (
-          <button key={l} type="button" className="seg__opt" aria-pressed={language === l} onClick={() => setLanguage(l)}>
+          <button key={l} type="button" className="rc-seg__opt" aria-pressed={language === l} onClick={() => setLanguage(l)}>
             {t(`language.${l}`)}
           </button>
         ))}
       </div>
       {message?.subject ? (
-        <p className="message__subject">
-          <span className="muted">{t('message.subject')}:</span> {message.subject}
+        <p className="rc-message__subject">
+          <span className="rc-muted">{t('message.subject')}:</span> {message.subject}
         </p>
       ) : null}
-      <textarea className="message__text" readOnly rows={8} value={message?.text ?? ''} data-testid="message-text" />
+      <textarea className="rc-message__text" readOnly rows={8} value={message?.text ?? ''} data-testid="message-text" />
       <button
         type="button"
         className="btn"
@@ -60,7 +60,7 @@ export function MessageCopy({ contact }: { contact: RecallQueueContact }) {
       >
         {t('message.copy')}
       </button>
-      <span className="message__copied" role="status">
+      <span className="rc-message__copied" role="status">
         {copied === 'yes' ? t('message.copied') : copied === 'failed' ? t('message.copyFailed') : ''}
       </span>
     </aside>

@@ -13,14 +13,14 @@ export function OutcomeButtons({
 }) {
   const { t } = useI18n();
   return (
-    <div className="outcomes" role="group" aria-label={t('queue.outcome')}>
-      <span className="outcomes__label">{t('queue.outcome')}</span>
-      <div className="outcomes__grid">
+    <div className="rc-outcomes" role="group" aria-label={t('queue.outcome')}>
+      <span className="rc-outcomes__label">{t('queue.outcome')}</span>
+      <div className="rc-outcomes__grid">
         {RECALL_OUTCOMES.map((o, i) => (
           <button
             key={o}
             type="button"
-            className={`btn outcome-btn outcome-btn--${o}`}
+            className={`btn rc-outcome-btn rc-outcome-btn--${o}`}
             aria-pressed={selected === o}
             aria-keyshortcuts={String(i + 1)}
             disabled={disabled}

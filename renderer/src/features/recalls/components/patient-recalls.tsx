@@ -18,7 +18,7 @@ export function PatientRecalls({ patientId }: { patientId: string }) {
     <section className="patient-recalls" aria-label={t('patientRecalls.title')} data-testid="patient-recalls">
       <h3>{t('patientRecalls.title')}</h3>
       {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: state.error.message })}</p> : null}
-      {state.data && state.data.length === 0 ? <p className="muted">{t('patientRecalls.none')}</p> : null}
+      {state.data && state.data.length === 0 ? <p className="rc-muted">{t('patientRecalls.none')}</p> : null}
       <ul>
         {(state.data ?? []).map((r) => (
           <li key={r.recallTypeId} className={`patient-recalls__item patient-recalls__item--${r.state}`} data-state={r.state}>

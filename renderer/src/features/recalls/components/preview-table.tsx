@@ -5,14 +5,14 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 export function PreviewTable({ rows, count }: { rows: RecallPreviewRow[] | null; count: number | null }) {
   const { t, formatDay } = useI18n();
   return (
-    <div className="preview" data-testid="preview-table">
-      <p className="preview__hint">
+    <div className="rc-preview" data-testid="preview-table">
+      <p className="rc-preview__hint">
         {rows && count ? t('builder.previewHint', { shown: rows.length, count }) : t('builder.preview')}
       </p>
-      <div className="preview__scroll">
-        {rows && rows.length === 0 ? <p className="preview__empty">{t('builder.previewEmpty')}</p> : null}
+      <div className="rc-preview__scroll">
+        {rows && rows.length === 0 ? <p className="rc-preview__empty">{t('builder.previewEmpty')}</p> : null}
         {rows && rows.length > 0 ? (
-          <table className="table">
+          <table className="rc-table">
             <thead>
               <tr>
                 <th>{t('col.patient')}</th>
@@ -26,9 +26,9 @@ export function PreviewTable({ rows, count }: { rows: RecallPreviewRow[] | null;
               {rows.map((r) => (
                 <tr key={r.patientId}>
                   <td>{r.name}</td>
-                  <td className="num">{r.phone ?? '—'}</td>
+                  <td className="rc-num">{r.phone ?? '—'}</td>
                   <td>
-                    <span className={`channel channel--${r.preferredChannel}`}>{t(`channel.${r.preferredChannel}`)}</span>
+                    <span className={`rc-channel rc-channel--${r.preferredChannel}`}>{t(`channel.${r.preferredChannel}`)}</span>
                   </td>
                   <td>{r.lastVisit ? formatDay(r.lastVisit, 'short') : '—'}</td>
                   <td>{r.dueDate ? formatDay(r.dueDate, 'short') : '—'}</td>

@@ -50,17 +50,17 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
 
   return (
     <div className="types-editor" data-testid="recall-types">
-      <header className="campaign__head">
+      <header className="rc-campaign__head">
         <h1>{t('recallTypes.title')}</h1>
-        <p className="campaign__meta">{t('recallTypes.hint')}</p>
+        <p className="rc-campaign__meta">{t('recallTypes.hint')}</p>
       </header>
       <ul className="types-list">
         {(types.state.data ?? []).map((rt) => (
           <li key={rt.id} className="types-list__item" data-active={rt.active}>
             <div>
               <strong>{rt.name}</strong>
-              {rt.active ? null : <span className="muted"> · {t('recallTypes.inactive')}</span>}
-              <div className="muted">{describe(rt)}</div>
+              {rt.active ? null : <span className="rc-muted"> · {t('recallTypes.inactive')}</span>}
+              <div className="rc-muted">{describe(rt)}</div>
             </div>
             {canEdit ? (
               <button
@@ -75,7 +75,7 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
             ) : null}
           </li>
         ))}
-        {types.state.status === 'ready' && types.state.data.length === 0 ? <li className="muted">{t('recallTypes.empty')}</li> : null}
+        {types.state.status === 'ready' && types.state.data.length === 0 ? <li className="rc-muted">{t('recallTypes.empty')}</li> : null}
       </ul>
       {canEdit && !form ? (
         <button type="button" className="btn btn--primary" onClick={() => setForm(NEW)}>
@@ -91,30 +91,30 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
             void save(form);
           }}
         >
-          <div className="field-row">
-            <label className="field">
+          <div className="rc-field-row">
+            <label className="rc-field">
               <span>{t('recallTypes.name')}</span>
               <input required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
             </label>
-            <label className="field field--narrow">
+            <label className="rc-field rc-field--narrow">
               <span>{t('recallTypes.interval')}</span>
               <input type="number" min={1} max={120} required value={form.intervalMonths} onChange={(e) => setForm({ ...form, intervalMonths: e.target.value })} />
             </label>
           </div>
-          <fieldset className="field">
+          <fieldset className="rc-field">
             <legend>{t('recallTypes.basis')}</legend>
             {(['appointment_types', 'treatment_plan'] as const).map((b) => (
-              <label key={b} className="check">
+              <label key={b} className="rc-check">
                 <input type="radio" name="basis" checked={form.basis === b} onChange={() => setForm({ ...form, basis: b })} />
                 {t(`recallTypes.basis.${b}`)}
               </label>
             ))}
           </fieldset>
           {form.basis === 'appointment_types' ? (
-            <div className="field">
-              <div className="chips">
+            <div className="rc-field">
+              <div className="rc-chips">
                 {apptTypes.map((at) => (
-                  <label key={at.id} className="chip">
+                  <label key={at.id} className="rc-chip">
                     <input
                       type="checkbox"
                       checked={form.appointmentTypeIds.includes(at.id)}
@@ -131,15 +131,15 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
                   </label>
                 ))}
               </div>
-              <small className="field__hint">{t('recallTypes.anyType')}</small>
+              <small className="rc-field__hint">{t('recallTypes.anyType')}</small>
             </div>
           ) : null}
-          <label className="check">
+          <label className="rc-check">
             <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
             {t('recallTypes.active')}
           </label>
-          {error ? <p className="form-error" role="alert">{error}</p> : null}
-          <div className="builder__actions">
+          {error ? <p className="rc-form-error" role="alert">{error}</p> : null}
+          <div className="rc-builder__actions">
             <button type="button" className="btn" onClick={() => setForm(null)}>
               {t('recallTypes.cancel')}
             </button>

@@ -9,7 +9,7 @@ export function ResultsChart({ days, today }: { days: DayResult[]; today: IsoDat
   const { t, formatDay } = useI18n();
   const data = daySeries(days, today).map((d) => ({ ...d, label: formatDay(d.date, 'short') }));
   return (
-    <div className="chart" data-testid="results-chart">
+    <div className="rc-chart" data-testid="results-chart">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e2e7ee" vertical={false} />

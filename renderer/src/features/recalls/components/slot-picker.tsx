@@ -82,15 +82,15 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
   }
 
   return (
-    <section className="slots" data-testid="slot-picker" aria-label={t('book.title', { name: contact.name })}>
-      <header className="slots__head">
+    <section className="rc-slots" data-testid="slot-picker" aria-label={t('book.title', { name: contact.name })}>
+      <header className="rc-slots__head">
         <h3>{t('book.title', { name: contact.name })}</h3>
         <button type="button" className="btn" onClick={onClose}>
           {t('book.close')}
         </button>
       </header>
-      <div className="field-row field-row--wrap">
-        <label className="field">
+      <div className="rc-field-row rc-field-row--wrap">
+        <label className="rc-field">
           <span>{t('book.type')}</span>
           <select value={chosenType} onChange={(e) => setTypeId(e.target.value)}>
             {types.map((a) => (
@@ -100,7 +100,7 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
             ))}
           </select>
         </label>
-        <label className="field">
+        <label className="rc-field">
           <span>{t('book.doctor')}</span>
           <select value={doctorId} onChange={(e) => setDoctorId(e.target.value)}>
             <option value="">{t('book.anyDoctor')}</option>
@@ -111,25 +111,25 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
             ))}
           </select>
         </label>
-        <label className="field">
+        <label className="rc-field">
           <span>{t('book.from')}</span>
           <input type="date" min={today} value={fromDate} onChange={(e) => e.target.value && setFromDate(e.target.value as IsoDate)} />
         </label>
       </div>
-      {error ? <p className="form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
-      <div className="slots__list" aria-busy={slots === null || booking}>
-        {slots === null ? <p className="muted">{t('book.searching')}</p> : null}
-        {slots && slots.length === 0 ? <p className="muted">{t('book.none')}</p> : null}
+      {error ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
+      <div className="rc-slots__list" aria-busy={slots === null || booking}>
+        {slots === null ? <p className="rc-muted">{t('book.searching')}</p> : null}
+        {slots && slots.length === 0 ? <p className="rc-muted">{t('book.none')}</p> : null}
         {[...byDay].map(([day, daySlots], dayIndex) => (
-          <div key={day} className="slots__day">
-            <span className="slots__date">{formatDay(day, 'short')}</span>
-            <div className="slots__times">
+          <div key={day} className="rc-slots__day">
+            <span className="rc-slots__date">{formatDay(day, 'short')}</span>
+            <div className="rc-slots__times">
               {daySlots.map((s, i) => (
                 <button
                   key={`${s.doctorId}-${s.startsAt}`}
                   ref={dayIndex === 0 && i === 0 ? firstSlot : undefined}
                   type="button"
-                  className="slot"
+                  className="rc-slot"
                   disabled={booking}
                   data-testid="free-slot"
                   title={`${s.doctorName}${s.roomName ? ` · ${s.roomName}` : ''}`}

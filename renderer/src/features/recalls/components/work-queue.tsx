@@ -128,23 +128,23 @@ export function WorkQueue({ campaign, info, today }: Props) {
   }, [contact, mode, choose, loadNext]);
 
   const counts = next ? (
-    <p className="queue__counts" data-testid="queue-counts">
+    <p className="rc-queue__counts" data-testid="queue-counts">
       <span>{t('queue.ready', { count: next.readyCount })}</span>
       <span>{t('queue.waiting', { count: next.waitingCount })}</span>
     </p>
   ) : null;
 
   return (
-    <div className="queue" data-testid="work-queue">
-      <div className="queue__main">
+    <div className="rc-queue" data-testid="work-queue">
+      <div className="rc-queue__main">
         {logged ? (
-          <p className="queue__logged" role="status" data-testid="queue-logged">
+          <p className="rc-queue__logged" role="status" data-testid="queue-logged">
             {logged}
           </p>
         ) : null}
-        {error ? <p className="form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
+        {error ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
         {!contact ? (
-          <div className="queue__empty">
+          <div className="rc-queue__empty">
             {next && !loading ? (
               <p data-testid="queue-nobody">
                 {campaign.counts.open === 0
@@ -172,8 +172,8 @@ export function WorkQueue({ campaign, info, today }: Props) {
                 onClose={() => setMode('outcome')}
               />
             ) : (
-              <div className="queue__log">
-                <label className="field">
+              <div className="rc-queue__log">
+                <label className="rc-field">
                   <span>{t('queue.notes')}</span>
                   <textarea
                     rows={2}
@@ -190,13 +190,13 @@ export function WorkQueue({ campaign, info, today }: Props) {
                 <OutcomeButtons disabled={loading} selected={mode === 'callback' ? 'call_back' : null} onChoose={choose} />
                 {mode === 'callback' ? (
                   <form
-                    className="field-row queue__callback"
+                    className="rc-field-row rc-queue__callback"
                     onSubmit={(e) => {
                       e.preventDefault();
                       void log('call_back', { callbackOn });
                     }}
                   >
-                    <label className="field">
+                    <label className="rc-field">
                       <span>{t('queue.callbackOn')}</span>
                       <input type="date" autoFocus required min={today} value={callbackOn} onChange={(e) => setCallbackOn(e.target.value as IsoDate)} />
                     </label>
@@ -208,7 +208,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
                     </button>
                   </form>
                 ) : null}
-                <div className="queue__nav">
+                <div className="rc-queue__nav">
                   <button type="button" className="btn" disabled={loading} onClick={() => void skipContact()} data-testid="queue-skip">
                     {t('queue.skip')}
                   </button>

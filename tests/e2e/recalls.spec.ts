@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+import { test } from './pages/recalls-page.ts';
+
+const TYPE_NAME = 'Monthly check (e2e)';
+
+test.describe('recall campaigns', () => {
+  let recallTypeId: string;
+
+  test.beforeAll(async ({ host }) => {
+    const info = await host.invoke('app.info', {});
+    if (info.language !== 'en') await host.invoke('settings.setLanguage', { language: 'en' });
+    // The demo clinic has ~3 months of visits: a one-month recall makes many patients due.
+    const types = await host.invoke('recalls.types.list', {});
+    const existing = types.find((t) => t.name === TYPE_NAME);
+    recallTypeId =
+      existing?.id ??
+      (await host.invoke('recalls.types.create', { name: TYPE_NAME, intervalMonths: 1, basis: 'appointment_types', appointmentTypeIds: [] })).id;
+  });
+
+  test('builds, activates and works a campaign, books from a contact and exports the results', async ({ recalls, host }, testInfo) => {
+    const { page } = recalls;
+    await recalls.open();
+
+    // Criteria builder with the live count.
+    await page.getByRole('button', { name: 'New campaign' }).click();
+    await expect(recalls.builder).toBeVisible();
+    await recalls.builder.getByLabel('Campaign name').fill('E2E recall');
+    await page.getByTestId('criteria-recall-type').selectOption(recallTypeId);
+    await page.getByTestId('criteria-due-mode').selectOption('overdue');
+    await page.getByTestId('criteria-overdue-days').fill('0');
+    const broad = await recalls.settledCount();
+    expect(broad).toBeGreaterThan(3);
+    await page.getByTestId('criteria-overdue-days').fill('20');
+    await expect(recalls.liveCount).not.toHaveAttribute('data-count', String(broad));
+    const narrow = await recalls.settledCount();
+    const expected = await host.invoke('recalls.preview', {
+      recallTypeId,
+      criteria: { due: { kind: 'overdue', days: 20 }, noFutureAppointment: true },
+      sample: false,
+    });
+    expect(narrow).toBe(expected.count);
+    expect(narrow).toBeGreaterThan(2);
+    expect(narrow).toBeLessThan(broad);
+    await expect(recalls.preview.locator('tbody tr')).toHaveCount(Math.min(narrow, 50));
+    await expect(recalls.preview.locator('tbody tr').first().locator('.rc-channel')).not.toBeEmpty();
+    await recalls.screenshot(testInfo, 'recalls-criteria-builder');
+
+    // Draft → active.
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(recalls.campaignStatus).toHaveText('Draft');
+    await page.getByRole('button', { name: /Activate/ }).click();
+    await expect(recalls.campaignStatus).toHaveText('Active');
+    const campaign = (await host.invoke('recalls.campaigns.list', {})).find((c) => c.name === 'E2E recall')!;
+    expect(campaign.counts.total).toBe(narrow);
+
+    // Work the queue: the first contact gets no answer (key 1), the next one is booked.
+    await page.getByTestId('queue-next').click();
+    await expect(recalls.contact).toBeVisible();
+    await expect(page.getByTestId('contact-claim')).toContainText('Held for you until');
+    await expect(page.getByTestId('message-text')).toHaveValue(/Hi |Dear /);
+    const first = await recalls.contactName.textContent();
+    await recalls.screenshot(testInfo, 'recalls-work-queue');
+    await page.getByTestId('queue-notes').fill('Rang twice, no voicemail');
+    await recalls.pressOnPage('1');
+    await expect(recalls.logged).toHaveText(`Logged “No answer” for ${first}.`);
+    await expect(recalls.contactName).not.toHaveText(first!);
+    const second = await recalls.contactName.textContent();
+
+    await recalls.pressOnPage('4');
+    await expect(page.getByTestId('slot-picker')).toBeVisible();
+    await page.getByTestId('free-slot').first().click();
+    await expect(recalls.logged).toHaveText(`Logged “Booked” for ${second}.`);
+
+    // Results: the booking counts and the chart shows today's calls.
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await expect(page.getByTestId('rate-booked')).toContainText(`1 of ${narrow}`);
+    await expect(page.getByTestId('rate-contacted')).toContainText(`2 of ${narrow}`);
+    await expect(page.getByTestId('results-appointments')).toContainText('1 Upcoming');
+    await expect(page.getByTestId('results-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(page.getByTestId('results-outcomes').locator('[data-outcome="no_answer"] strong')).toHaveText('1');
+    const results = await host.invoke('recalls.results', { campaignId: campaign.id });
+    expect(results.booked.count).toBe(1);
+    expect(results.outcomes.no_answer).toBe(1);
+    await recalls.screenshot(testInfo, 'recalls-results');
+
+    // CSV export downloads the contacts with their outcomes.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^recall-e2e-recall-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('Patient');
+    expect(csv).toContain(second!);
+    expect(csv.split('\n').filter((l) => l.includes('booked')).length).toBeGreaterThanOrEqual(1);
+  });
+});
