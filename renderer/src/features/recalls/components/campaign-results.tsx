@@ -5,7 +5,7 @@ import { RECALL_OUTCOMES } from '../../../../../shared/domain/recall-queue.ts';
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useCampaignResults } from '../api/use-recall-data.ts';
-import { downloadText } from '../lib/clipboard.ts';
+import { downloadText } from '../lib/browser-io.ts';
 import { ResultsChart } from './results-chart.tsx';
 
 /** Rates, what became of the bookings, per staff member and per day; CSV export. */

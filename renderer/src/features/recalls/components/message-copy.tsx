@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RecallQueueContact, RenderedMessage } from '../../../../../shared/domain/recall-types.ts';
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { copyText } from '../lib/clipboard.ts';
+import { copyText } from '../lib/browser-io.ts';
 
 type Channel = RenderedMessage['channel'];
 const CHANNELS: readonly Channel[] = ['sms', 'whatsapp', 'email'];

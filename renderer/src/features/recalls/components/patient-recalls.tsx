@@ -1,7 +1,7 @@
 import type { PatientRecallDue } from '../../../../../shared/domain/recall-types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { usePatientRecalls } from '../api/use-recall-data.ts';
-import '../recalls.css';
+import '../styles/recalls-results.css';
 
 /** A patient's recall due dates, one per active recall type (rendered by the patients screen). */
 export function PatientRecalls({ patientId }: { patientId: string }) {

@@ -6,7 +6,9 @@ import { CampaignBuilder } from './campaign-builder.tsx';
 import { CampaignList } from './campaign-list.tsx';
 import { CampaignView } from './campaign-view.tsx';
 import { RecallTypesEditor } from './recall-types-editor.tsx';
-import '../recalls.css';
+import '../styles/recalls.css';
+import '../styles/recalls-queue.css';
+import '../styles/recalls-results.css';
 
 /**
  * Recall campaigns: the list on the left; on the right the builder, the recall types, or one

@@ -30,7 +30,8 @@ export async function copyText(text: string): Promise<boolean> {
 
 /** Saves text as a file through a temporary Blob link (works in Electron and the browser). */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  // The byte-order mark makes spreadsheet apps read the CSV as UTF-8 (names like "García").
+  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
