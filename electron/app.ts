@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { ClinicEvent, ClinicEvents, EventName } from '../shared/events.ts';
 import { type Envelope, fail } from '../shared/result.ts';
 import type { AuthUser } from '../shared/domain/auth-types.ts';
-import { type WriteDb, openDatabase } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
+import type { WriteDb } from './db/database.ts';
 import { writeTransaction } from './db/mutation-writer.ts';
 import { dispatch, type Logger } from './commands/dispatch.ts';
 import type { CommandContext } from './commands/context.ts';
@@ -17,6 +16,7 @@ import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
 import type { TokenSource } from './sync/token-source.ts';
 import { AuthService, type AuthOptions } from './auth/auth-service.ts';
 import { FileSecretStore, MemorySecretStore, type SecretStore } from './auth/secret-store.ts';
+import { openAppDatabase } from './security/app-database.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -35,6 +35,11 @@ export interface AppConfig {
   syncOptions?: Partial<Omit<SyncEngineOptions, 'db' | 'server' | 'tokens' | 'emit'>>;
   /** Where the session and offline-unlock verifier live (default: 0600 files in dataDir/secrets). */
   secrets?: SecretStore;
+  /**
+   * Where the database key lives: Electron passes its safeStorage store; default a 0600 file in
+   * dataDir/secrets (logged as a warning). false = unencrypted, for the benchmark baseline only.
+   */
+  keyStore?: SecretStore | false;
   /** Embedded demo server only: sign this user in automatically. */
   autoSignIn?: { email: string; password: string } | null;
   /** Auth tuning (tests: cheap scrypt, short windows). */
@@ -65,9 +70,16 @@ export function createApp(config: AppConfig): ClinicApp {
   const now = config.now ?? (() => new Date());
   const logger = config.logger ?? consoleLogger;
   if (config.dataDir !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase({ path: config.dataDir === ':memory:' ? ':memory:' : databasePath(config.dataDir) });
+  // Encrypted at rest, migrated, with a backup before any schema change (issue 9).
+  const db = openAppDatabase({
+    dataDir: config.dataDir,
+    dbPath: databasePath(config.dataDir),
+    keyStore: config.keyStore ?? (config.dataDir === ':memory:' ? false : new FileSecretStore(config.dataDir)),
+    now,
+    appVersion: APP_VERSION,
+    log: (message) => logger.error(message),
+  });
   try {
-    migrate(db);
     // A server-backed desk gets its data by pull, never from the demo generator.
     if (config.demo !== false && !config.server) seedDemoClinic(db, { now: now() });
   } catch (err) {

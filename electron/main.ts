@@ -153,6 +153,8 @@ if (!electronApp.requestSingleInstanceLock()) {
   const demo = DEMO_STAFF.find((s) => s.role === 'receptionist')!;
   clinic = createApp({
     dataDir,
+    // The database key is wrapped by the OS keychain (safeStorage) like the session secrets.
+    keyStore: secretStore(dataDir),
     ...(server ? { server, secrets: secretStore(dataDir) } : {}),
     autoSignIn: server && process.env.CLINIC_DESK_DEMO_SIGN_IN === '1' ? { email: demo.email, password: demo.password } : null,
   });

@@ -49,6 +49,8 @@ import type { AttentionItem } from './domain/sync-types.ts';
 import { AttentionResolveSchema } from './sync-schemas.ts';
 import type { AuthSession } from './domain/auth-types.ts';
 import { SignInInputSchema, UnlockInputSchema } from './auth-schemas.ts';
+import type { BackupEntry, RestoreStaged, UnsyncedExported } from './domain/backup-types.ts';
+import { BackupRestoreInput } from './backup-schemas.ts';
 import * as avail from './availability-admin-schemas.ts';
 import type { AvailabilitySettings, DoctorScheduleView } from './domain/availability-admin-types.ts';
 
@@ -75,6 +77,12 @@ export const commands = {
   'auth.signOut': command(Empty).returns<AuthSession>(),
   'auth.unlock': command(UnlockInputSchema).returns<AuthSession>(),
   'auth.lock': command(Empty).returns<AuthSession>(),
+
+  // Encrypted local backups (issue 9); types in domain/backup-types.ts.
+  'backup.create': command(Empty).returns<BackupEntry>(),
+  'backup.list': command(Empty).returns<BackupEntry[]>(),
+  'backup.restore': command(BackupRestoreInput).returns<RestoreStaged>(),
+  'backup.exportUnsynced': command(Empty).returns<UnsyncedExported>(),
 
   'sync.status': command(Empty).returns<SyncStatus>(),
   'sync.now': command(Empty).returns<SyncStatus>(),

@@ -15,6 +15,7 @@ import { recallCampaignHandlers } from './recall-campaigns.ts';
 import { recallQueueHandlers } from './recall-queue.ts';
 import { syncHandlers } from './sync.ts';
 import { authHandlers } from './auth.ts';
+import { backupHandlers } from './backup.ts';
 
 /** Every command's handler; the type proves each name in shared/commands.ts has exactly one. */
 export const handlers: HandlerTable = {
@@ -34,4 +35,5 @@ export const handlers: HandlerTable = {
   ...recallQueueHandlers,
   ...syncHandlers,
   ...authHandlers,
+  ...backupHandlers,
 };

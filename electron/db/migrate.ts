@@ -32,7 +32,13 @@ export function latestSchemaVersion(migrations: readonly SqliteMigration[] = SQL
  */
 export function migrate(
   db: WriteDb,
-  options: { migrations?: readonly SqliteMigration[]; dir?: string; upTo?: number } = {},
+  options: {
+    migrations?: readonly SqliteMigration[];
+    dir?: string;
+    upTo?: number;
+    /** Runs once before the first pending migration (e.g. a backup); throwing stops the migration. */
+    beforeMigrate?: (from: number, to: number) => void;
+  } = {},
 ): { from: number; to: number } {
   const migrations = options.migrations ?? SQLITE_MIGRATIONS;
   const dir = options.dir ?? defaultMigrationsDir();
@@ -43,6 +49,7 @@ export function migrate(
   const target = Math.min(options.upTo ?? known, known);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > known) throw new DatabaseFromFutureError(from, known);
+  if (from < target) options.beforeMigrate?.(from, target);
 
   for (const m of migrations) {
     if (m.version <= from || m.version > target) continue;

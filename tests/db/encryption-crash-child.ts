@@ -1,0 +1,32 @@
+/**
+ * Child process for encryption-crash.test.ts:
+ *   tsx encryption-crash-child.ts <dataDir> write-marker   → writes a row, then dies without closing (WAL left behind)
+ *   tsx encryption-crash-child.ts <dataDir> <step|none>    → opens the app database and SIGKILLs itself at <step>
+ */
+import { FileSecretStore } from '../../electron/auth/secret-store.ts';
+import { openDatabase } from '../../electron/db/database.ts';
+import type { EncryptStep } from '../../electron/db/encryption.ts';
+import { openAppDatabase } from '../../electron/security/app-database.ts';
+
+const [dataDir, step] = process.argv.slice(2) as [string, string];
+const dbPath = `${dataDir}/clinic-desk.db`;
+
+if (step === 'write-marker') {
+  const db = openDatabase({ path: dbPath });
+  db.prepare(`INSERT INTO local_settings (key, value) VALUES ('crash_marker', 'still here')`).run();
+  process.kill(process.pid, 'SIGKILL');
+} else {
+  const db = openAppDatabase({
+    dataDir,
+    dbPath,
+    keyStore: new FileSecretStore(dataDir),
+    now: () => new Date(),
+    appVersion: 'test',
+    log: () => {},
+    onEncryptStep: (s: EncryptStep) => {
+      if (s === step) process.kill(process.pid, 'SIGKILL');
+    },
+  });
+  db.close();
+  process.stdout.write('finished\n');
+}
