@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { todayIn } from '../../shared/domain/clinic-time.ts';
+import { instantToLocalDate, todayIn } from '../../shared/domain/clinic-time.ts';
 import { AppHeader } from './components/app-header.tsx';
 import { useNav } from './app/nav-store.ts';
 import { ScreenNav } from './app/screen-nav.tsx';
 import { findScreen } from './app/screens.ts';
+import { UndoToast } from './components/undo-toast.tsx';
+import { BookingDialog } from './features/booking/components/booking-dialog.tsx';
 import { useScheduleUi } from './features/schedule/stores/schedule-ui.ts';
 import { useAppInfo, useSyncStatus } from './hooks/use-app-info.ts';
 import { useNow } from './hooks/use-now.ts';
@@ -62,6 +64,17 @@ export function App() {
       <AppHeader info={info} sync={sync} date={date} today={today} />
       <ScreenNav />
       <Screen info={info} today={today} />
+      <BookingDialog
+        info={info}
+        today={today}
+        onDone={(a) => {
+          // Show where the booking landed: its day on the schedule, with its details open.
+          setDate(instantToLocalDate(a.startsAt, info.clinic.timeZone));
+          useScheduleUi.getState().select(a.id);
+          useNav.getState().show('schedule');
+        }}
+      />
+      <UndoToast />
     </div>
   );
 }

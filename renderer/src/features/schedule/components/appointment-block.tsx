@@ -1,7 +1,8 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
 import type { DaySchedule } from '../../../../../shared/domain/types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { minutesToPx, type PlacedAppointment } from '../lib/day-layout.ts';
+import type { DragState } from '../hooks/use-drag-reschedule.ts';
+import { formatMinute, minutesToPx, type PlacedAppointment } from '../lib/day-layout.ts';
 import { isClosedStatus, STATUS_ICON } from '../lib/status-cue.ts';
 
 interface Props {
@@ -11,12 +12,15 @@ interface Props {
   selected: boolean;
   onOpen(id: string): void;
   onArrow(id: string, key: string): void;
+  /** Set while this block is being dragged. */
+  drag?: DragState | null;
+  onDragStart?(e: PointerEvent<HTMLButtonElement>, appointment: PlacedAppointment['appointment']): void;
 }
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 /** One appointment on the grid: a button placed by time, coloured and labelled by status. */
-export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen, onArrow }: Props) {
+export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen, onArrow, drag, onDragStart }: Props) {
   const { t, formatTime } = useI18n();
   const { appointment: a, span, left, width } = placed;
   const tz = schedule.clinic.timeZone;
@@ -45,13 +49,18 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
   return (
     <button
       type="button"
-      className={`appt appt--${a.status} appt--${size}${isClosedStatus(a.status) ? ' appt--closed' : ''}`}
+      className={`appt appt--${a.status} appt--${size}${isClosedStatus(a.status) ? ' appt--closed' : ''}${drag ? ' appt--dragging' : ''}${
+        a.status === 'scheduled' || a.status === 'confirmed' ? ' appt--movable' : ''
+      }`}
       style={{
         top: minutesToPx(span.start - axisStart) + 1,
         height,
         left: `calc(${left * 100}% + 3px)`,
         width: `calc(${width * 100}% - 6px)`,
+        ...(drag ? { transform: `translate(${drag.dx}px, ${drag.dy}px)` } : {}),
       }}
+      onPointerDown={onDragStart ? (e) => onDragStart(e, a) : undefined}
+      data-drag-minute={drag ? drag.minute : undefined}
       data-appointment-id={a.id}
       data-status={a.status}
       aria-label={t('schedule.appointmentLabel', { patient: a.patientName, type, start, end, status })}
@@ -60,6 +69,11 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
       onClick={() => onOpen(a.id)}
       onKeyDown={onKeyDown}
     >
+      {drag && (
+        <span className="appt__drop" aria-hidden="true">
+          {formatMinute(drag.minute)}
+        </span>
+      )}
       {size === 'xs' ? (
         <span className="appt__line">
           {icon}

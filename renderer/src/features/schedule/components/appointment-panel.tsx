@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { AppointmentStatus } from '../../../../../shared/domain/appointment-status.ts';
+import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useAppointmentDetail, useSetAppointmentStatus } from '../api/use-appointment-detail.ts';
 import { STATUS_ICON } from '../lib/status-cue.ts';
 
@@ -25,6 +27,9 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
   const { t, formatTime, formatDay } = useI18n();
   const { state } = useAppointmentDetail(id);
   const { setStatus, saving, error, clearError } = useSetAppointmentStatus();
+  const openBooking = useBookingUi((s) => s.openBooking);
+  const announceAction = useBookingUi((s) => s.announceAction);
+  const [cancelError, setCancelError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -44,8 +49,19 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
 
   const detail = state.data && state.data.id === id ? state.data : null;
   const none = t('detail.none');
-  const change = (status: AppointmentStatus) =>
-    void setStatus(id, status, status === 'cancelled' ? reason.trim() || undefined : undefined);
+  const change = async (status: AppointmentStatus) => {
+    setCancelError(null);
+    if (status === 'cancelled') {
+      // Cancelling always keeps a reason (appointments.cancel requires one).
+      const answer = await invoke('appointments.cancel', { id, reason: reason.trim() });
+      if (answer.ok) {
+        setReason('');
+        announceAction();
+      } else setCancelError(answer.error.message.replace(/^reason: /, ''));
+      return;
+    }
+    if (await setStatus(id, status)) announceAction();
+  };
 
   return (
     <aside className="panel" aria-labelledby="panel-title" onKeyDown={onKeyDown} data-testid="appointment-panel">
@@ -91,13 +107,14 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
             {detail.allowedNext.length === 0 && <p className="panel__note">{t('detail.noActions')}</p>}
             {detail.allowedNext.includes('cancelled') && (
               <label className="panel__reason">
-                <span>{t('detail.cancelReason')}</span>
+                <span>{t('detail.cancelReasonRequired')}</span>
                 <input
                   type="text"
                   value={reason}
                   maxLength={500}
-                  placeholder={t('detail.cancelReasonPlaceholder')}
                   onChange={(e) => setReason(e.target.value)}
+                  data-testid="cancel-reason"
+                  aria-invalid={cancelError !== null}
                 />
               </label>
             )}
@@ -107,14 +124,29 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
                   key={s}
                   type="button"
                   className={`btn btn--status btn--${s}`}
-                  disabled={saving}
-                  onClick={() => change(s)}
+                  disabled={saving || (s === 'cancelled' && reason.trim() === '')}
+                  onClick={() => void change(s)}
                   data-status={s}
                 >
                   <span aria-hidden="true">{STATUS_ICON[s]}</span> {t(`action.${s}`)}
                 </button>
               ))}
             </div>
+            {(detail.status === 'scheduled' || detail.status === 'confirmed') && (
+              <button
+                type="button"
+                className="btn panel__move"
+                onClick={() => openBooking({ rescheduleId: detail.id, appointmentTypeId: detail.typeId ?? undefined })}
+                data-testid="reschedule"
+              >
+                {t('booking.reschedule')}
+              </button>
+            )}
+            {cancelError && (
+              <p className="panel__error" role="alert" data-testid="cancel-error">
+                {cancelError}
+              </p>
+            )}
             <p className="panel__note" role="status">
               {saving ? t('detail.saving') : ''}
             </p>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { instantToLocalMinute, todayIn } from '../../../../../shared/domain/clinic-time.ts';
 import type { DayAppointment, DaySchedule } from '../../../../../shared/domain/types.ts';
+import type { CommandErrorData } from '../../../../../shared/result.ts';
+import { useDragReschedule } from '../hooks/use-drag-reschedule.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { axisSpan, minutesToPx, PX_PER_MINUTE, spanOf } from '../lib/day-layout.ts';
 import { DoctorColumn } from './doctor-column.tsx';
@@ -13,6 +15,9 @@ interface Props {
   onOpen(id: string): void;
   /** The previous day, shown dimmed and inert while the next one loads. */
   stale?: boolean;
+  onMoved?(): void;
+  onMoveRefused?(error: CommandErrorData): void;
+  onEmptyClick?(doctorId: string, minute: number): void;
 }
 
 function focusAppointment(id: string): void {
@@ -20,10 +25,13 @@ function focusAppointment(id: string): void {
 }
 
 /** The grid: a sticky row of doctor names over one column per doctor along the time axis. */
-export function DayScheduleGrid({ schedule, selectedId, onOpen, stale = false }: Props) {
+const noop = () => {};
+
+export function DayScheduleGrid({ schedule, selectedId, onOpen, stale = false, onMoved = noop, onMoveRefused = noop, onEmptyClick }: Props) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const axis = useMemo(() => axisSpan(schedule), [schedule]);
+  const { drag, begin } = useDragReschedule(schedule, onMoved, onMoveRefused);
 
   const byDoctor = useMemo(() => {
     const map = new Map<string, DayAppointment[]>();
@@ -120,6 +128,9 @@ export function DayScheduleGrid({ schedule, selectedId, onOpen, stale = false }:
               selectedId={selectedId}
               onOpen={onOpen}
               onArrow={onArrow}
+              drag={drag}
+              {...(stale ? {} : { onDragStart: begin })}
+              {...(onEmptyClick && !stale ? { onEmptyClick } : {})}
             />
           ))}
           <NowLine schedule={schedule} axis={axis} />

@@ -1,6 +1,8 @@
+import type { PointerEvent } from 'react';
 import type { DayAppointment, DayDoctor, DaySchedule } from '../../../../../shared/domain/types.ts';
+import type { DragState } from '../hooks/use-drag-reschedule.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { gaps, minutesToPx, placeAppointments, spanOf, type Span } from '../lib/day-layout.ts';
+import { gaps, minutesToPx, PX_PER_MINUTE, placeAppointments, spanOf, type Span } from '../lib/day-layout.ts';
 import { AppointmentBlock } from './appointment-block.tsx';
 
 interface Props {
@@ -11,6 +13,10 @@ interface Props {
   selectedId: string | null;
   onOpen(id: string): void;
   onArrow(id: string, key: string): void;
+  drag?: DragState | null;
+  onDragStart?(e: PointerEvent<HTMLButtonElement>, appointment: DayAppointment): void;
+  /** A click on free space: the slot-grid minute under the pointer. */
+  onEmptyClick?(doctorId: string, minute: number): void;
 }
 
 interface Shade {
@@ -21,7 +27,7 @@ interface Shade {
 }
 
 /** One doctor's day: off-hours, breaks, absences and clinic closures shaded, appointments on top. */
-export function DoctorColumn({ doctor, appointments, schedule, axis, selectedId, onOpen, onArrow }: Props) {
+export function DoctorColumn({ doctor, appointments, schedule, axis, selectedId, onOpen, onArrow, drag, onDragStart, onEmptyClick }: Props) {
   const { t } = useI18n();
   const clip = (s: Span): Span => ({ start: Math.max(s.start, axis.start), end: Math.min(s.end, axis.end) });
   const shades: Shade[] = [
@@ -54,7 +60,18 @@ export function DoctorColumn({ doctor, appointments, schedule, axis, selectedId,
     .filter((s) => s.span.end > s.span.start);
 
   return (
-    <div className="doctor-col" role="group" aria-label={doctor.displayName} data-doctor-id={doctor.id}>
+    <div
+      className="doctor-col"
+      role="group"
+      aria-label={doctor.displayName}
+      data-doctor-id={doctor.id}
+      onClick={(e) => {
+        if (!onEmptyClick || (e.target as HTMLElement).closest('.appt')) return;
+        const y = e.clientY - e.currentTarget.getBoundingClientRect().top;
+        const slot = schedule.clinic.slotMinutes;
+        onEmptyClick(doctor.id, Math.floor((axis.start + y / PX_PER_MINUTE) / slot) * slot);
+      }}
+    >
       {shades.map((s) => (
         <div
           key={s.key}
@@ -73,6 +90,8 @@ export function DoctorColumn({ doctor, appointments, schedule, axis, selectedId,
           selected={placed.appointment.id === selectedId}
           onOpen={onOpen}
           onArrow={onArrow}
+          drag={drag?.id === placed.appointment.id ? drag : null}
+          {...(onDragStart ? { onDragStart } : {})}
         />
       ))}
     </div>

@@ -2,6 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { ClinicSummary } from '../../../../../shared/domain/types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useBookingUi } from '../../../stores/booking-ui.ts';
+import { localMinuteToInstant } from '../../../../../shared/domain/clinic-time.ts';
+import type { CommandErrorData } from '../../../../../shared/result.ts';
+import { dayCsv } from '../lib/day-csv.ts';
+import { DaySheet } from './day-sheet.tsx';
 import { useDaySchedule } from '../api/use-day-schedule.ts';
 import { useScheduleShortcuts } from '../hooks/use-schedule-shortcuts.ts';
 import { useScheduleUi } from '../stores/schedule-ui.ts';
@@ -36,6 +41,19 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
     }
   }, [select]);
   useScheduleShortcuts(today, datePickerRef, closePanel);
+  const openBooking = useBookingUi((s) => s.openBooking);
+  const announceAction = useBookingUi((s) => s.announceAction);
+  const [moveError, setMoveError] = useState<CommandErrorData | null>(null);
+  const [sheetDoctorId, setSheetDoctorId] = useState('');
+  useEffect(() => setMoveError(null), [date]);
+  const onMoved = useCallback(() => {
+    setMoveError(null);
+    announceAction();
+  }, [announceAction]);
+  const onEmptyClick = useCallback(
+    (doctorId: string, minute: number) => openBooking({ doctorId, startsAt: localMinuteToInstant(date, minute, clinic.timeZone) }),
+    [openBooking, date, clinic.timeZone],
+  );
 
   const schedule = state.data && state.data.date === date ? state.data : null;
   // A local read takes milliseconds: keep the previous day (dimmed) briefly instead of flashing
@@ -73,17 +91,59 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
       </div>
     );
   } else {
-    body = <DayScheduleGrid schedule={schedule} selectedId={selectedId} onOpen={select} />;
+    body = (
+      <DayScheduleGrid
+        schedule={schedule}
+        selectedId={selectedId}
+        onOpen={select}
+        onMoved={onMoved}
+        onMoveRefused={setMoveError}
+        onEmptyClick={onEmptyClick}
+      />
+    );
   }
 
   return (
     <main className="screen" aria-label={t('schedule.region')}>
-      <ScheduleToolbar date={date} today={today} datePickerRef={datePickerRef} />
+      <ScheduleToolbar
+        date={date}
+        today={today}
+        datePickerRef={datePickerRef}
+        doctors={schedule?.doctors ?? []}
+        sheetDoctorId={sheetDoctorId}
+        onSheetDoctorChange={setSheetDoctorId}
+        onNew={() => openBooking({})}
+        onPrint={() => window.print()}
+        onCsv={() => schedule && downloadCsv(schedule.date, dayCsv(schedule, sheetDoctorId || null))}
+      />
       <div className="screen__content">
-        <div className="screen__grid">{body}</div>
+        <div className="screen__grid">
+          {moveError && (
+            <div className="banner banner--error" role="alert" data-testid="move-error">
+              <span>{t('booking.dragRefused', { message: moveError.message })}</span>
+              <button type="button" className="btn btn--icon btn--small" onClick={() => setMoveError(null)} aria-label={t('detail.close')}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+          )}
+          {body}
+        </div>
         {selectedId && <AppointmentPanel id={selectedId} timeZone={clinic.timeZone} onClose={closePanel} />}
       </div>
       <ShortcutsHelp />
+      {schedule && <DaySheet schedule={schedule} doctorId={sheetDoctorId || null} />}
     </main>
   );
+}
+
+/** Saves text through a temporary Blob link (works in Chromium and Electron alike). */
+function downloadCsv(date: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `day-sheet-${date}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

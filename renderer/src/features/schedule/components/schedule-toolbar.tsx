@@ -9,10 +9,17 @@ interface Props {
   date: IsoDate;
   today: IsoDate;
   datePickerRef: RefObject<HTMLInputElement | null>;
+  /** Day sheet: the doctors to choose from, the chosen one ('' = clinic), print and CSV. */
+  doctors: readonly { id: string; displayName: string }[];
+  sheetDoctorId: string;
+  onSheetDoctorChange(id: string): void;
+  onNew(): void;
+  onPrint(): void;
+  onCsv(): void;
 }
 
 /** Day navigation (previous / today / next / date picker), the status legend and the help button. */
-export function ScheduleToolbar({ date, today, datePickerRef }: Props) {
+export function ScheduleToolbar({ date, today, datePickerRef, doctors, sheetDoctorId, onSheetDoctorChange, onNew, onPrint, onCsv }: Props) {
   const { t } = useI18n();
   const shiftDate = useScheduleUi((s) => s.shiftDate);
   const setDate = useScheduleUi((s) => s.setDate);
@@ -42,6 +49,9 @@ export function ScheduleToolbar({ date, today, datePickerRef }: Props) {
           }}
         />
       </nav>
+      <button type="button" className="btn btn--primary" onClick={onNew} title={`${t('booking.new')} (N)`} data-testid="new-booking">
+        + {t('booking.new')}
+      </button>
       <ul className="legend" aria-label={t('detail.status')}>
         {APPOINTMENT_STATUSES.map((s) => (
           <li key={s} className={`legend__item legend--${s}`}>
@@ -52,6 +62,29 @@ export function ScheduleToolbar({ date, today, datePickerRef }: Props) {
           </li>
         ))}
       </ul>
+      <div className="toolbar__sheet">
+        <select
+          className="input input--compact"
+          aria-label={t('sheet.for')}
+          title={t('sheet.for')}
+          value={sheetDoctorId}
+          onChange={(e) => onSheetDoctorChange(e.target.value)}
+          data-testid="sheet-doctor"
+        >
+          <option value="">{t('sheet.allDoctors')}</option>
+          {doctors.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.displayName}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn" onClick={onPrint} title={t('sheet.print')} data-testid="print-day">
+          {t('sheet.printShort')}
+        </button>
+        <button type="button" className="btn" onClick={onCsv} title={t('sheet.csv')} data-testid="export-csv">
+          CSV
+        </button>
+      </div>
       <button type="button" className="btn btn--icon" onClick={() => setHelpOpen(true)} aria-label={t('nav.shortcuts')} title={`${t('nav.shortcuts')} (?)`}>
         <span aria-hidden="true">?</span>
       </button>

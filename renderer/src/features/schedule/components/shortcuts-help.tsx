@@ -23,6 +23,10 @@ export function ShortcutsHelp() {
     [t('help.moveKeys'), t('help.move')],
     [t('help.openKeys'), t('help.open')],
     ['Esc', t('help.closePanel')],
+    ['N', t('help.newBooking')],
+    ['Ctrl+Z', t('help.undo')],
+    ['Alt+1…9', t('help.screens')],
+    [t('help.dragKeys'), t('help.drag')],
     ['?', t('help.help')],
   ];
 

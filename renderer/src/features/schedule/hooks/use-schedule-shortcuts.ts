@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useScheduleUi } from '../stores/schedule-ui.ts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -9,7 +10,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Day-level shortcuts: ← / → or PageUp / PageDown change the day, T goes to today, G or Ctrl+G
- * focuses the date picker, ? opens the help. Arrow keys on an appointment block move between
+ * focuses the date picker, N opens the booking dialog, ? opens the help. Arrow keys on an appointment block move between
  * blocks instead (the block handles them first and stops them).
  */
 export function useScheduleShortcuts(
@@ -57,6 +58,11 @@ export function useScheduleShortcuts(
         case 'G':
           e.preventDefault();
           datePickerRef.current?.focus();
+          return;
+        case 'n':
+        case 'N':
+          e.preventDefault();
+          useBookingUi.getState().openBooking({});
           return;
         case '?':
           e.preventDefault();

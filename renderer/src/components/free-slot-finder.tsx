@@ -1,0 +1,155 @@
+import { useMemo, useState } from 'react';
+import type { AppointmentTypeView, DoctorView } from '../../../shared/domain/availability-admin-types.ts';
+import type { AvailableSlot } from '../../../shared/domain/booking-types.ts';
+import { addDaysIso, instantToLocalDate, isValidIsoDate, type IsoDate } from '../../../shared/domain/clinic-time.ts';
+import { useCommandQuery } from '../hooks/use-command-query.ts';
+import { useI18n } from '../i18n/use-i18n.ts';
+
+type TimeOfDay = 'any' | 'morning' | 'afternoon';
+
+interface Props {
+  doctors: readonly DoctorView[];
+  types: readonly AppointmentTypeView[];
+  timeZone: string;
+  today: IsoDate;
+  typeId: string;
+  onTypeChange(typeId: string): void;
+  /** '' = any doctor. */
+  doctorId: string;
+  onDoctorChange(doctorId: string): void;
+  patientId?: string;
+  excludeAppointmentId?: string;
+  /** The type cannot change (rescheduling keeps the type). */
+  lockType?: boolean;
+  selected: AvailableSlot | null;
+  onPick(slot: AvailableSlot): void;
+  limit?: number;
+}
+
+const slotKey = (s: { doctorId: string; startsAt: string }) => `${s.doctorId}@${s.startsAt}`;
+const TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor_vacations', 'clinic_blocked_periods', 'doctor_appointment_types'] as const;
+
+/** "Find next free": doctor or any doctor, type, from date, time of day → the first free slots. */
+export function FreeSlotFinder(props: Props) {
+  const { t, formatDay, formatTime } = useI18n();
+  const { doctors, types, timeZone, today, typeId, doctorId, selected, onPick } = props;
+  const [fromDate, setFromDate] = useState<IsoDate>(today);
+  const [days, setDays] = useState(28);
+  const [timeOfDay, setTimeOfDay] = useState<TimeOfDay>('any');
+  const input = useMemo(
+    () =>
+      typeId
+        ? {
+            appointmentTypeId: typeId,
+            fromDate,
+            toDate: addDaysIso(fromDate, days - 1),
+            timeOfDay,
+            limit: props.limit ?? 12,
+            ...(doctorId ? { doctorId } : {}),
+            ...(props.patientId ? { patientId: props.patientId } : {}),
+            ...(props.excludeAppointmentId ? { excludeAppointmentId: props.excludeAppointmentId } : {}),
+          }
+        : null,
+    [typeId, fromDate, days, timeOfDay, doctorId, props.patientId, props.excludeAppointmentId, props.limit],
+  );
+  const { state } = useCommandQuery('availability.findFree', input, { refreshOn: TABLES });
+  const slots = state.data && input && state.data.appointmentTypeId === typeId ? state.data.slots : [];
+
+  let lastDate = '';
+  return (
+    <div className="finder" data-testid="free-slot-finder">
+      <div className="finder__form">
+        <label className="field">
+          <span>{t('booking.type')}</span>
+          <select className="input" value={typeId} disabled={props.lockType} onChange={(e) => props.onTypeChange(e.target.value)} data-testid="type-select">
+            {!typeId && <option value="">{t('booking.chooseType')}</option>}
+            {types.filter((ty) => ty.active || ty.id === typeId).map((ty) => (
+              <option key={ty.id} value={ty.id}>
+                {ty.name} · {t('schedule.minutes', { count: ty.durationMinutes })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('booking.doctor')}</span>
+          <select className="input" value={doctorId} onChange={(e) => props.onDoctorChange(e.target.value)} data-testid="doctor-select">
+            <option value="">{t('booking.anyDoctor')}</option>
+            {doctors.filter((d) => d.active).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('booking.from')}</span>
+          <input
+            className="input"
+            type="date"
+            value={fromDate}
+            min={today}
+            onChange={(e) => isValidIsoDate(e.target.value) && setFromDate(e.target.value)}
+            data-testid="from-date"
+          />
+        </label>
+        <label className="field">
+          <span>{t('booking.within')}</span>
+          <select className="input" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {[7, 14, 28, 60, 90].map((n) => (
+              <option key={n} value={n}>
+                {t('booking.days', { count: n })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('booking.timeOfDay')}</span>
+          <select className="input" value={timeOfDay} onChange={(e) => setTimeOfDay(e.target.value as TimeOfDay)} data-testid="time-of-day">
+            <option value="any">{t('booking.tod.any')}</option>
+            <option value="morning">{t('booking.tod.morning')}</option>
+            <option value="afternoon">{t('booking.tod.afternoon')}</option>
+          </select>
+        </label>
+      </div>
+      <div className="finder__results" role="listbox" aria-label={t('booking.freeSlots')} data-testid="free-slots" aria-busy={state.status === 'loading'}>
+        {!typeId && <p className="finder__note">{t('booking.chooseTypeHint')}</p>}
+        {typeId && state.status === 'error' && (
+          <p className="form-error" role="alert">
+            {state.error.message}
+          </p>
+        )}
+        {typeId && state.status === 'ready' && slots.length === 0 && <p className="finder__note">{t('booking.noSlots')}</p>}
+        {slots.flatMap((s) => {
+          const date = instantToLocalDate(s.startsAt, timeZone);
+          const heading =
+            date !== lastDate ? (
+              <div key={`day-${date}`} className="finder__day">
+                {formatDay(date, 'short')}
+              </div>
+            ) : null;
+          lastDate = date;
+          const isSelected = selected !== null && slotKey(selected) === slotKey(s);
+          const button = (
+            <button
+              key={slotKey(s)}
+              type="button"
+              role="option"
+              aria-selected={isSelected}
+              className="slot"
+              onClick={() => onPick(s)}
+              data-testid="free-slot"
+              data-starts-at={s.startsAt}
+              data-doctor-id={s.doctorId}
+            >
+              <span className="slot__time">
+                {formatTime(s.startsAt, timeZone)}–{formatTime(s.endsAt, timeZone)}
+              </span>
+              <span className="slot__who">{[s.doctorName, s.roomName].filter(Boolean).join(' · ')}</span>
+            </button>
+          );
+          return heading ? [heading, button] : [button];
+        })}
+      </div>
+    </div>
+  );
+}

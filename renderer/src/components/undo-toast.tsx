@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState } from 'react';
+import { invoke } from '../api.ts';
+import { useI18n } from '../i18n/use-i18n.ts';
+import { useBookingUi } from '../stores/booking-ui.ts';
+
+type Toast = { kind: 'offer'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+
+const SHOW_MS = 12_000;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/**
+ * After every undoable action: "<what Undo would do> · Undo", labelled from appointments.undo
+ * {preview: true}. Ctrl+Z (outside text fields) undoes the last action too.
+ */
+export function UndoToast() {
+  const { t } = useI18n();
+  const seq = useBookingUi((s) => s.actionSeq);
+  const [toast, setToast] = useState<Toast | null>(null);
+
+  useEffect(() => {
+    if (seq === 0) return;
+    let live = true;
+    void invoke('appointments.undo', { preview: true }).then((a) => {
+      if (live) setToast(a.ok ? { kind: 'offer', text: a.value.description } : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [seq]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), SHOW_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const undo = useCallback(async () => {
+    const a = await invoke('appointments.undo', {});
+    setToast(a.ok ? { kind: 'done', text: t('undo.done', { what: a.value.description }) } : { kind: 'error', text: a.error.message });
+  }, [t]);
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
+      if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      void undo();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo]);
+
+  return (
+    <div className="toast-region" role="status" aria-live="polite">
+      {toast && (
+        <div className={`toast toast--${toast.kind}`} data-testid="undo-toast">
+          <span className="toast__text">{toast.text}</span>
+          {toast.kind === 'offer' && (
+            <button type="button" className="btn btn--small" onClick={() => void undo()} title="Ctrl+Z" data-testid="undo-button">
+              {t('undo.button')}
+            </button>
+          )}
+          <button type="button" className="btn btn--icon btn--small" onClick={() => setToast(null)} aria-label={t('detail.close')}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AvailableSlot, PatientSummary } from '../../../../../shared/domain/booking-types.ts';
+import { instantToLocalDate, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import { uuidv7 } from '../../../../../shared/domain/ids.ts';
+import type { AppInfo, AppointmentDetail } from '../../../../../shared/domain/types.ts';
+import type { CommandErrorData } from '../../../../../shared/result.ts';
+import { invoke } from '../../../api.ts';
+import { FreeSlotFinder } from '../../../components/free-slot-finder.tsx';
+import { useAvailabilitySettings } from '../../../hooks/use-availability-settings.ts';
+import { useCommandQuery } from '../../../hooks/use-command-query.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { type BookingDraft, useBookingUi } from '../../../stores/booking-ui.ts';
+import { NewPatientForm } from './new-patient-form.tsx';
+import { PatientPicker } from './patient-picker.tsx';
+
+interface Props {
+  info: AppInfo;
+  today: IsoDate;
+  onDone(appointment: AppointmentDetail): void;
+}
+
+/** The modal booking dialog; mounted once by the shell, opened through the booking store. */
+export function BookingDialog(props: Props) {
+  const draft = useBookingUi((s) => s.draft);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const closeBooking = useBookingUi((s) => s.closeBooking);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (draft && !el.open) {
+      el.showModal();
+      // showModal focuses the first button (×); the keyboard path starts in the search instead.
+      el.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
+    }
+    if (!draft && el.open) el.close();
+  }, [draft]);
+
+  return (
+    <dialog ref={dialog} className="booking" aria-labelledby="booking-title" onClose={closeBooking} data-testid="booking-dialog">
+      {draft && <BookingForm key={JSON.stringify(draft)} draft={draft} {...props} />}
+    </dialog>
+  );
+}
+
+function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDraft }) {
+  const { t, formatDay, formatTime } = useI18n();
+  const tz = info.clinic.timeZone;
+  const closeBooking = useBookingUi((s) => s.closeBooking);
+  const announceAction = useBookingUi((s) => s.announceAction);
+  const settings = useAvailabilitySettings().state.data;
+  const moving = useCommandQuery('appointments.get', useMemo(() => (draft.rescheduleId ? { id: draft.rescheduleId } : null), [draft.rescheduleId]), {
+    refreshOn: [],
+  }).state.data;
+  const [patient, setPatient] = useState<PatientSummary | null>(null);
+  const [creating, setCreating] = useState<string | null>(null);
+  const [typeId, setTypeId] = useState(draft.appointmentTypeId ?? '');
+  const [doctorId, setDoctorId] = useState(draft.doctorId ?? '');
+  const [slot, setSlot] = useState<AvailableSlot | null>(null);
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<CommandErrorData | null>(null);
+  const [saving, setSaving] = useState(false);
+  const idempotencyKey = useMemo(() => uuidv7(), []);
+
+  // Defaults once the clinic's lists arrive: the first active type; a clicked time becomes the slot.
+  useEffect(() => {
+    if (!settings) return;
+    const type = moving?.typeId ?? typeId ?? '';
+    const chosenType = settings.appointmentTypes.find((ty) => ty.id === type) ?? settings.appointmentTypes.find((ty) => ty.active);
+    if (chosenType && chosenType.id !== typeId) setTypeId(chosenType.id);
+    if (!chosenType || !draft.startsAt || !draft.doctorId || slot) return;
+    const doctor = settings.doctors.find((d) => d.id === draft.doctorId);
+    const minutes = settings.durationOverrides.find((o) => o.doctorId === draft.doctorId && o.appointmentTypeId === chosenType.id)?.durationMinutes ?? chosenType.durationMinutes;
+    setSlot({
+      doctorId: draft.doctorId,
+      doctorName: doctor?.displayName ?? '',
+      roomId: draft.roomId ?? null,
+      roomName: draft.roomId ? (settings.rooms.find((r) => r.id === draft.roomId)?.name ?? null) : null,
+      startsAt: draft.startsAt,
+      endsAt: new Date(Date.parse(draft.startsAt) + minutes * 60_000).toISOString(),
+      durationMinutes: minutes,
+    });
+  }, [settings, moving, typeId, draft, slot]);
+
+  useEffect(() => {
+    if (draft.patientId && !patient) {
+      void invoke('patients.get', { id: draft.patientId }).then((a) => a.ok && setPatient(a.value));
+    }
+  }, [draft.patientId, patient]);
+
+  const patientId = moving?.patientId ?? patient?.id;
+  // Is the chosen time free (doctor, room and patient)? Checked before saving; the command re-checks.
+  const probeInput = useMemo(
+    () =>
+      slot && typeId
+        ? {
+            appointmentTypeId: typeId,
+            doctorId: slot.doctorId,
+            fromDate: instantToLocalDate(slot.startsAt, tz),
+            toDate: instantToLocalDate(slot.startsAt, tz),
+            limit: 100,
+            ...(patientId ? { patientId } : {}),
+            ...(draft.rescheduleId ? { excludeAppointmentId: draft.rescheduleId } : {}),
+          }
+        : null,
+    [slot, typeId, tz, patientId, draft.rescheduleId],
+  );
+  const probe = useCommandQuery('availability.findFree', probeInput, { refreshOn: ['appointments'] }).state;
+  const slotFree = probe.status === 'ready' && slot ? probe.data.slots.some((s) => s.startsAt === slot.startsAt && s.doctorId === slot.doctorId) : null;
+
+  const save = async () => {
+    if (!slot || !typeId || !patientId) return;
+    setSaving(true);
+    setError(null);
+    const answer = draft.rescheduleId
+      ? await invoke('appointments.reschedule', {
+          id: draft.rescheduleId,
+          startsAt: slot.startsAt,
+          doctorId: slot.doctorId,
+          ...(slot.roomId ? { roomId: slot.roomId } : {}),
+        })
+      : await invoke('appointments.book', {
+          patientId,
+          doctorId: slot.doctorId,
+          appointmentTypeId: typeId,
+          startsAt: slot.startsAt,
+          ...(slot.roomId ? { roomId: slot.roomId } : {}),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+          idempotencyKey,
+          ...(patient?.blocked ? { confirmBlocked: true } : {}),
+        });
+    setSaving(false);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    announceAction();
+    closeBooking();
+    onDone(answer.value);
+  };
+
+  const title = draft.rescheduleId ? t('booking.rescheduleTitle', { patient: moving?.patientName ?? '' }) : t('booking.title');
+  const ready = Boolean(slot && typeId && patientId) && !saving;
+
+  return (
+    <form
+      className="booking__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <header className="booking__header">
+        <h2 id="booking-title">{title}</h2>
+        <button type="button" className="btn btn--icon" onClick={closeBooking} aria-label={t('detail.close')} title={`${t('detail.close')} (Esc)`}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <div className="booking__body">
+        {!draft.rescheduleId && (
+          <section className="booking__section" aria-label={t('detail.patient')}>
+            <h3>1 · {t('detail.patient')}</h3>
+            {patient ? (
+              <div className="chosen" data-testid="chosen-patient">
+                <span>
+                  <strong>
+                    {patient.firstName} {patient.lastName}
+                  </strong>{' '}
+                  {[patient.phone, patient.birthDate ? formatDay(patient.birthDate, 'short') : null].filter(Boolean).join(' · ')}
+                </span>
+                <button type="button" className="btn btn--small" onClick={() => setPatient(null)}>
+                  {t('booking.change')}
+                </button>
+              </div>
+            ) : creating !== null ? (
+              <NewPatientForm
+                initialName={creating}
+                onCancel={() => setCreating(null)}
+                onCreated={(p) => {
+                  setPatient(p);
+                  setCreating(null);
+                }}
+              />
+            ) : (
+              <PatientPicker onPick={setPatient} onCreateNew={setCreating} />
+            )}
+            {patient?.blocked && <p className="form-warning">{t('booking.blockedPatient')}</p>}
+          </section>
+        )}
+        <section className="booking__section" aria-label={t('booking.when')}>
+          <h3>{draft.rescheduleId ? '' : '2 · '}{t('booking.when')}</h3>
+          {settings && (
+            <FreeSlotFinder
+              doctors={settings.doctors}
+              types={settings.appointmentTypes}
+              timeZone={tz}
+              today={today}
+              typeId={typeId}
+              onTypeChange={(id) => {
+                setTypeId(id);
+                setSlot(null);
+              }}
+              doctorId={doctorId}
+              onDoctorChange={setDoctorId}
+              lockType={Boolean(draft.rescheduleId)}
+              {...(patientId ? { patientId } : {})}
+              {...(draft.rescheduleId ? { excludeAppointmentId: draft.rescheduleId } : {})}
+              selected={slot}
+              onPick={(s) => {
+                setSlot(s);
+                setError(null);
+              }}
+              limit={9}
+            />
+          )}
+        </section>
+      </div>
+      <footer className="booking__footer">
+        <div className="booking__summary" data-testid="booking-summary">
+          {slot ? (
+            <>
+              <strong>
+                {formatDay(instantToLocalDate(slot.startsAt, tz), 'short')} {formatTime(slot.startsAt, tz)}–{formatTime(slot.endsAt, tz)}
+              </strong>{' '}
+              · {slot.doctorName}
+              {slot.roomName ? ` · ${slot.roomName}` : ''}
+              {slotFree === false && (
+                <span className="form-warning" data-testid="slot-not-free">
+                  {' '}
+                  {t('booking.notFree')}
+                </span>
+              )}
+            </>
+          ) : (
+            <span className="muted">{t('booking.pickSlot')}</span>
+          )}
+          {error && (
+            <p className="form-error" role="alert" data-testid="booking-error" data-code={error.code}>
+              {error.code === 'overlap' ? `${t('booking.overlapRefused')} ` : ''}
+              {error.message}
+            </p>
+          )}
+        </div>
+        {!draft.rescheduleId && (
+          <input className="input booking__notes" placeholder={t('booking.notes')} aria-label={t('booking.notes')} value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
+        )}
+        <button type="submit" className="btn btn--primary" disabled={!ready} title="Ctrl+Enter" data-testid="booking-save">
+          {saving ? t('detail.saving') : draft.rescheduleId ? t('booking.move') : t('booking.book')}
+        </button>
+      </footer>
+    </form>
+  );
+}

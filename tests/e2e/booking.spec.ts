@@ -1,0 +1,177 @@
+import { addDaysIso, todayIn } from '../../shared/domain/clinic-time.ts';
+import type { DaySchedule } from '../../shared/domain/types.ts';
+import { test as base, expect } from './fixtures.ts';
+import { BookingPage } from './pages/booking-page.ts';
+
+const test = base.extend<{ booking: BookingPage }>({
+  booking: async ({ page, host }, use) => {
+    await use(new BookingPage(page, host));
+  },
+});
+
+const PX_PER_MINUTE = 1.6;
+
+/** A later day with at least two movable appointments of one doctor, found through the host. */
+async function busyDay(host: { invoke: (n: 'schedule.day', i: unknown) => Promise<DaySchedule> }, from: string) {
+  for (let i = 1; i <= 14; i++) {
+    const date = addDaysIso(from, i);
+    const day = await host.invoke('schedule.day', { date });
+    for (const d of day.doctors) {
+      const mine = day.appointments
+        .filter((a) => a.doctorId === d.id && (a.status === 'scheduled' || a.status === 'confirmed'))
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      if (mine.length < 2) continue;
+      // The two closest in time first (a short drag stays inside the visible grid).
+      let best = 0;
+      for (let k = 1; k < mine.length - 1; k++) {
+        const gap = (j: number) => Date.parse(mine[j + 1]!.startsAt) - Date.parse(mine[j]!.startsAt);
+        if (gap(k) < gap(best)) best = k;
+      }
+      return { day, doctorId: d.id, list: [...mine.slice(best), ...mine.slice(0, best)] };
+    }
+  }
+  throw new Error('no day with two movable appointments of one doctor');
+}
+
+test.describe('booking', () => {
+  let today = '';
+  test.beforeEach(async ({ host }) => {
+    const info = await host.invoke('app.info', {});
+    today = todayIn(info.clinic.timeZone);
+  });
+
+  test('finds a free slot and books a new patient from the keyboard', async ({ booking, host }, testInfo) => {
+    await booking.open();
+    await booking.expectDay(today);
+    await booking.openBookingByKey();
+    await expect(booking.patientSearch).toBeFocused();
+    await booking.patientSearch.fill('Zz');
+    await expect(booking.dialog).toContainText('at least 3 characters');
+    const phone = `+34 699 ${String(Date.now()).slice(-6)}`;
+    await booking.createPatientInline({ firstName: 'Nerea', lastName: 'Olmos Prueba', phone });
+    await expect(booking.freeSlots.first()).toBeVisible();
+    await booking.freeSlots.first().click();
+    await expect(booking.freeSlots.first()).toHaveAttribute('aria-selected', 'true');
+    await expect(booking.saveButton).toBeEnabled();
+    await booking.screenshot(testInfo, 'booking-dialog');
+    const startsAt = (await booking.freeSlots.first().getAttribute('data-starts-at'))!;
+
+    await booking.saveButton.click();
+    await expect(booking.dialog).toBeHidden();
+    await expect(booking.panel).toBeVisible();
+    await expect(booking.panel.getByRole('heading', { level: 2 })).toHaveText('Nerea Olmos Prueba');
+    const found = await host.invoke('patients.search', { query: 'Olmos Prueba' });
+    const upcoming = await host.invoke('patients.appointments', { patientId: found.patients[0]!.id });
+    expect(upcoming.upcoming.map((a) => a.startsAt)).toContain(startsAt);
+    await expect(booking.undoToast).toContainText('Booking of Nerea Olmos Prueba');
+  });
+
+  test('warns about a likely duplicate and can use the existing patient', async ({ booking, host }) => {
+    await host.invoke('patients.create', { firstName: 'Irene', lastName: 'Duplo Prueba', phone: '+34 688 123 987' });
+    await booking.open();
+    await booking.openBookingByKey();
+    await booking.dialog.getByTestId('new-patient').click();
+    const form = booking.dialog.getByTestId('new-patient-form');
+    await form.locator('input[name="firstName"]').fill('Irene');
+    await form.locator('input[name="lastName"]').fill('Duplo');
+    await form.locator('input[name="phone"]').fill('688 123 987');
+    await form.getByTestId('create-patient').click();
+    await expect(booking.dialog.getByTestId('duplicates')).toContainText('same phone');
+    await booking.dialog.getByRole('button', { name: 'Use existing' }).click();
+    await expect(booking.dialog.getByTestId('chosen-patient')).toContainText('Irene Duplo Prueba');
+  });
+
+  test('drags an appointment to another time, refuses an overlap and snaps back', async ({ booking, host }) => {
+    const { day, list } = await busyDay(host, today);
+    const [first, second] = list as [(typeof list)[0], (typeof list)[0]];
+    await booking.open();
+    await booking.datePicker.fill(day.date);
+    await booking.expectDay(day.date);
+
+    // Onto the second appointment of the same doctor: refused, with the reason, and back in place.
+    const block = booking.block(first.id);
+    const placeOf = () => block.evaluate((el) => `${el.style.top} ${el.style.transform}`);
+    const before = await placeOf();
+    const overlapDy = ((Date.parse(second.startsAt) - Date.parse(first.startsAt)) / 60_000) * PX_PER_MINUTE;
+    await booking.drag(block, 0, overlapDy);
+    await expect(booking.moveError).toContainText('overlaps');
+    await expect.poll(placeOf).toBe(before);
+    expect((await host.invoke('appointments.get', { id: first.id })).startsAt).toBe(first.startsAt);
+
+    // To a free time: find the earliest free slot of that doctor on that day after the last one.
+    const free = await host.invoke('availability.findFree', {
+      doctorId: first.doctorId,
+      appointmentTypeId: first.typeId!,
+      fromDate: day.date,
+      toDate: day.date,
+      excludeAppointmentId: first.id,
+      limit: 100,
+    });
+    const target = free.slots.find((s) => s.startsAt !== first.startsAt && s.roomId === first.roomId);
+    expect(target, 'a free time that day').toBeTruthy();
+    const dy = ((Date.parse(target!.startsAt) - Date.parse(first.startsAt)) / 60_000) * PX_PER_MINUTE;
+    await booking.drag(block, 0, dy);
+    await expect.poll(async () => (await host.invoke('appointments.get', { id: first.id })).startsAt).toBe(target!.startsAt);
+    await expect(booking.undoToast).toContainText('moved back');
+    // Ctrl+Z undoes the move.
+    await booking.pressOnPage('Control+z');
+    await expect(booking.undoToast).toContainText('Undone');
+    await expect.poll(async () => (await host.invoke('appointments.get', { id: first.id })).startsAt).toBe(first.startsAt);
+  });
+
+  test('cancels with a required reason, checks a patient in and marks a no-show', async ({ booking, host }) => {
+    const { day, list } = await busyDay(host, addDaysIso(today, 2));
+    const [a, b] = list as [(typeof list)[0], (typeof list)[0]];
+    await booking.open();
+    await booking.datePicker.fill(day.date);
+    await booking.expectDay(day.date);
+
+    await booking.block(a.id).click();
+    await expect(booking.panel).toBeVisible();
+    const cancel = booking.statusButton('cancelled');
+    await expect(cancel).toBeDisabled();
+    await booking.panel.getByTestId('cancel-reason').fill('Patient called: flu');
+    await cancel.click();
+    await expect(booking.panelStatus).toContainText('Cancelled');
+    const cancelled = await host.invoke('appointments.get', { id: a.id });
+    expect(cancelled.cancelReason).toBe('Patient called: flu');
+
+    await booking.block(b.id).click();
+    await booking.statusButton('arrived').click();
+    await expect(booking.panelStatus).toContainText('Arrived');
+    expect((await host.invoke('appointments.get', { id: b.id })).status).toBe('arrived');
+    await expect(booking.undoToast).toContainText(' again.');
+    await booking.undoToast.getByTestId('undo-button').click();
+    await expect(booking.panelStatus).not.toContainText('Arrived');
+
+    await booking.statusButton('no_show').click();
+    await expect(booking.panelStatus).toContainText('No-show');
+    expect((await host.invoke('appointments.get', { id: b.id })).status).toBe('no_show');
+  });
+
+  test('books from a clicked empty time and shows an overlap before saving', async ({ booking, host }) => {
+    const { day, doctorId, list } = await busyDay(host, addDaysIso(today, 4));
+    const taken = list[0]!;
+    // The clicked time is the start of another patient's booking: the dialog warns, the command refuses.
+    await host.invoke('patients.create', { firstName: 'Tomás', lastName: 'Solape Prueba', phone: '+34 677 555 111' });
+    await booking.open();
+    await booking.datePicker.fill(day.date);
+    await booking.expectDay(day.date);
+    const column = booking.grid.locator(`.doctor-col[data-doctor-id="${doctorId}"]`);
+    const block = booking.block(taken.id);
+    const blockBox = (await block.boundingBox())!;
+    const colBox = (await column.boundingBox())!;
+    // Blocks leave 3 px free at the column's right edge: click there, at the block's start time.
+    await booking.page.mouse.click(colBox.x + colBox.width - 1.5, blockBox.y + 4);
+    await expect(booking.dialog).toBeVisible();
+    await booking.patientSearch.fill('Solape');
+    await expect(booking.dialog.locator('[role="option"][data-patient-id]')).toHaveCount(1);
+    await booking.patientSearch.press('Enter');
+    await expect(booking.dialog.getByTestId('chosen-patient')).toContainText('Tomás Solape Prueba');
+    await expect(booking.dialog.getByTestId('slot-not-free')).toBeVisible();
+    await booking.saveButton.click();
+    await expect(booking.bookingError).toHaveAttribute('data-code', /overlap|conflict/);
+    await expect(booking.bookingError).toContainText(/overlaps|cannot be booked/);
+    expect((await host.invoke('schedule.day', { date: day.date })).appointments.length).toBe(day.appointments.length);
+  });
+});
