@@ -92,4 +92,24 @@ test.describe('recall campaigns', () => {
     expect(csv).toContain(second!);
     expect(csv.split('\n').filter((l) => l.includes('booked')).length).toBeGreaterThanOrEqual(1);
   });
+  test('speaks Spanish in the queue and fills the message in the chosen language', async ({ recalls, host }, testInfo) => {
+    const { page } = recalls;
+    await host.invoke('settings.setLanguage', { language: 'es' });
+    try {
+      await page.goto(host.url);
+      await page.locator('[data-screen="recalls"]').click();
+      await expect(page.locator('[data-screen="recalls"]')).toHaveText(/Revisiones/);
+      await page.getByRole('tab', { name: 'Lista de llamadas' }).click();
+      await page.getByTestId('queue-next').click();
+      await expect(recalls.contact).toContainText('Intento 1 de 3');
+      await expect(page.getByTestId('contact-reason')).toContainText('prevista el');
+      await page.getByRole('button', { name: 'Correo' }).click();
+      await expect(page.getByTestId('message-text')).toHaveValue(/^Estimado\/a /);
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect(page.getByTestId('message-text')).toHaveValue(/^Dear /);
+      await recalls.screenshot(testInfo, 'recalls-work-queue-es');
+    } finally {
+      await host.invoke('settings.setLanguage', { language: 'en' });
+    }
+  });
 });
