@@ -99,7 +99,8 @@ function dataDir() {
 
 /** Starts the embedded stack and resolves with its `{ url, anonKey }` ready line. */
 function startEmbeddedStack() {
-  const dir = join(dataDir(), 'stack');
+  // As root, Postgres runs as `postgres`, which cannot enter /root: keep the server's data elsewhere.
+  const dir = process.getuid?.() === 0 && !args.includes('--data-dir') ? '/var/lib/clinic-desk/stack' : join(dataDir(), 'stack');
   console.log(`Starting the embedded server (data in ${dir})…`);
   stack = spawn(process.execPath, ['--import', 'tsx', join('stack', 'cli.ts'), '--data-dir', dir, '--json'], {
     cwd: root,

@@ -48,14 +48,24 @@ export interface Stack {
 
 interface Secrets {
   jwtSecret: string;
+  /** When the API keys were issued: fixed per data dir, so anon/service keys survive restarts. */
+  keysIssuedAt?: number;
   pgPassword: string;
   authenticatorPassword: string;
 }
 
 async function loadSecrets(root: string): Promise<Secrets> {
   const file = path.join(root, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Secrets;
+  if (existsSync(file)) {
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Secrets;
+    if (stored.keysIssuedAt) return stored;
+    // Older data dirs: pin the key issue time now, so the keys stay the same from here on.
+    const pinned = { ...stored, keysIssuedAt: Math.floor(Date.now() / 1000) };
+    await writeFile(file, JSON.stringify(pinned), { mode: 0o600 });
+    return pinned;
+  }
   const s: Secrets = {
+    keysIssuedAt: Math.floor(Date.now() / 1000),
     jwtSecret: randomBytes(32).toString('hex'),
     pgPassword: randomBytes(16).toString('hex'),
     authenticatorPassword: randomBytes(16).toString('hex'),
@@ -64,8 +74,7 @@ async function loadSecrets(root: string): Promise<Secrets> {
   return s;
 }
 
-function apiKey(role: 'anon' | 'service_role', secret: string): string {
-  const iat = Math.floor(Date.now() / 1000);
+function apiKey(role: 'anon' | 'service_role', secret: string, iat: number): string {
   return signJwt({ iss: 'supabase', ref: 'clinic-desk-local', role, iat, exp: iat + 10 * 365 * 86400 }, secret);
 }
 
@@ -124,8 +133,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const pool = new pg.Pool({ connectionString: pgUrl, max: 4 });
     pool.on('error', () => undefined); // a dropped idle connection must not crash the host
     cleanups.push(() => pool.end());
-    const anonKey = apiKey('anon', secrets.jwtSecret);
-    const serviceKey = apiKey('service_role', secrets.jwtSecret);
+    const anonKey = apiKey('anon', secrets.jwtSecret, secrets.keysIssuedAt!);
+    const serviceKey = apiKey('service_role', secrets.jwtSecret, secrets.keysIssuedAt!);
     const port = options.port ?? 0;
     const gateway = await startGateway({
       host: '127.0.0.1',

@@ -55,6 +55,15 @@ const DESK_KEY = 'desk-auth';
 const STORAGE_KEY = 'clinic-desk-auth';
 const REFRESH_MARGIN_MS = 120_000;
 const TICK_MS = 30_000;
+/** Auth error codes that mean the refresh token or session is really gone (Supabase Auth codes). */
+const SESSION_GONE = new Set([
+  'refresh_token_not_found',
+  'refresh_token_already_used',
+  'session_not_found',
+  'session_expired',
+  'user_not_found',
+  'user_banned',
+]);
 
 function fail(code: 'unauthorized' | 'offline', reason: AuthFailureReason, message: string, extra: Record<string, unknown> = {}): CommandError {
   return new CommandError(code, message, undefined, { reason, ...extra });
@@ -318,7 +327,11 @@ export class AuthService implements TokenSource {
         if (isNetworkError(error)) return false;
         // Someone else (init, a concurrent call) already rotated it: that is a success.
         if (this.current && this.current.refresh_token !== sent) return true;
-        return this.refusedByServer(error.code ?? String(error.status ?? 'refused'));
+        // Only the auth service's own verdict on the refresh token ends the session; anything else
+        // (a gateway refusing the API key, a proxy) keeps it and the desk keeps working.
+        if (error.code && SESSION_GONE.has(error.code)) return this.refusedByServer(error.code);
+        this.o.log(`refresh refused (${error.status ?? '?'} ${error.code ?? 'no code'}); keeping the session`);
+        return false;
       }
       this.setOnline(true);
       return !!data.session;

@@ -3,6 +3,7 @@ import { useNow } from '../../../hooks/use-now.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useLiveSyncStatus, useSyncNow } from '../api/use-sync.ts';
 import { relativeTime } from '../lib/relative-time.ts';
+import { AccountCard } from './account-card.tsx';
 import { AttentionList } from './attention-list.tsx';
 import { SyncProgressView } from './sync-progress.tsx';
 
@@ -17,7 +18,7 @@ export function SyncScreen({ info }: ScreenProps) {
   const verification = status.verified
     ? t('sync.verifiedOk', { ago: ago(status.verifiedAt) })
     : status.verifiedAt
-      ? t('sync.verifiedNo')
+      ? t('sync.verifiedNo', { ago: ago(status.verifiedAt) })
       : t('sync.verifiedNever');
 
   return (
@@ -68,6 +69,7 @@ export function SyncScreen({ info }: ScreenProps) {
         )}
       </dl>
       <AttentionList timeZone={info.clinic.timeZone} />
+      <AccountCard />
     </main>
   );
 }

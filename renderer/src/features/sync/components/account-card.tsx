@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import type { AuthSession } from '../../../../../shared/domain/auth-types.ts';
+import { invoke, onEvent } from '../../../api.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+
+/**
+ * Who is signed in to the server, with Sign out (the header only has Lock). Main pushes
+ * 'auth.session' after the sign-out, and the shell's auth gate shows the sign-in screen.
+ */
+export function AccountCard() {
+  const { t } = useI18n();
+  const [session, setSession] = useState<AuthSession | null>(null);
+  useEffect(() => {
+    void invoke('auth.session', {}).then((a) => a.ok && setSession(a.value));
+    return onEvent((e) => {
+      if (e.name === 'auth.session') setSession(e.payload as AuthSession);
+    });
+  }, []);
+  if (!session?.user || session.mode !== 'signed_in') return null;
+  const user = session.user;
+  return (
+    <div className="account-card" data-testid="account-card">
+      <span>
+        {t('auth.signedInAs', { name: user.displayName, email: user.email })} · {t(`role.${user.role}`)}
+        {session.offlineUnlocked && ` · ${t('auth.offlineUnlocked')}`}
+      </span>
+      <button type="button" className="btn btn--small" onClick={() => void invoke('auth.signOut', {})}>
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
