@@ -1,0 +1,57 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Locator, type Page, type TestInfo, expect } from '@playwright/test';
+
+const SCREENSHOT_DIR = join('test-results', 'screenshots');
+
+/** The sign-in and lock screens, the header's sync indicator and the Sync screen. */
+export class SyncPage {
+  readonly signIn: Locator;
+  readonly lock: Locator;
+  readonly email: Locator;
+  readonly password: Locator;
+  readonly authError: Locator;
+  readonly indicator: Locator;
+  readonly pending: Locator;
+  readonly userMenu: Locator;
+  readonly screen: Locator;
+  readonly attention: Locator;
+
+  constructor(readonly page: Page) {
+    this.signIn = page.getByTestId('sign-in-screen');
+    this.lock = page.getByTestId('lock-screen');
+    this.email = page.getByLabel('Email');
+    this.password = page.getByLabel('Password');
+    this.authError = page.getByTestId('auth-error');
+    this.indicator = page.getByTestId('sync-status');
+    this.pending = page.getByTestId('sync-pending');
+    this.userMenu = page.getByTestId('user-menu');
+    this.screen = page.getByTestId('sync-screen');
+    this.attention = page.getByTestId('attention-item');
+  }
+
+  async signInWith(email: string, password: string): Promise<void> {
+    await this.email.fill(email);
+    await this.password.fill(password);
+    await this.password.press('Enter');
+  }
+
+  /** Synced = online and nothing waiting (the indicator never says so otherwise). */
+  async expectSynced(timeout = 20_000): Promise<void> {
+    await expect(this.indicator).toHaveAttribute('data-mode', 'online', { timeout });
+    await expect(this.indicator).toHaveAttribute('data-pending', '0', { timeout });
+  }
+
+  async openSyncScreen(): Promise<void> {
+    await this.indicator.click();
+    await expect(this.screen).toBeVisible();
+  }
+
+  async screenshot(testInfo: TestInfo, name: string): Promise<void> {
+    const path = testInfo.outputPath(`${name}.png`);
+    await this.page.screenshot({ path, animations: 'disabled' });
+    await testInfo.attach(name, { path, contentType: 'image/png' });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    copyFileSync(path, join(SCREENSHOT_DIR, `${name}.png`));
+  }
+}

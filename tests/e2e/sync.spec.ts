@@ -1,0 +1,113 @@
+import pg from 'pg';
+import { todayIn } from '../../shared/domain/clinic-time.ts';
+import { DEMO_CLINIC_ID } from '../../shared/demo-ids.ts';
+import { startFaultProxy } from '../integration/fault-proxy.ts';
+import { SyncPage } from './pages/sync-page.ts';
+import { type ServerDesk, expect, startServerDesk, test } from './sync-fixtures.ts';
+
+let desk: ServerDesk | null = null;
+test.afterEach(async () => {
+  await desk?.stop();
+  desk = null;
+});
+
+/** A free slot on the desk (what the booking dialog offers) and a patient to put in it. */
+async function freeSlot(d: ServerDesk, fromDate: string) {
+  const patients = await d.invoke('patients.search', { query: 'Garc' });
+  const patientId = patients.patients[0]!.id;
+  const day = await d.invoke('schedule.day', { date: fromDate });
+  const typeId = day.appointments.find((a) => a.typeId)!.typeId!;
+  const found = await d.invoke('availability.findFree', { appointmentTypeId: typeId, fromDate, limit: 3, patientId });
+  const slot = found.slots[0]!;
+  return { patientId, typeId, slot };
+}
+
+test.describe('sync through an outage', () => {
+  test('npm start flow: signed in to the embedded server, books while it is stopped, sees it synced after', async ({ page, stack }, testInfo) => {
+    test.setTimeout(120_000);
+    desk = await startServerDesk(stack.url, stack.anonKey, true); // --demo-sign-in, as npm start
+    const ui = new SyncPage(page);
+    await page.goto(desk.url);
+    await expect(page.getByTestId('clinic-name')).toHaveText('Clínica Sonrisa Demo', { timeout: 30_000 });
+    await expect(ui.userMenu).toContainText('Rita Reception');
+    await ui.expectSynced();
+
+    await stack.stop();
+    await expect(ui.indicator).toHaveAttribute('data-mode', 'offline', { timeout: 20_000 });
+    const today = todayIn('Europe/Madrid');
+    const { patientId, typeId, slot } = await freeSlot(desk, today);
+    const booked = await desk.invoke('appointments.book', { patientId, doctorId: slot.doctorId, appointmentTypeId: typeId, startsAt: slot.startsAt });
+    // The booking and its audit row wait in the outbox: never "Synced" while they do.
+    await expect(ui.indicator).not.toHaveAttribute('data-pending', '0');
+    await expect(ui.pending).toHaveText(/^\d+ waiting$/);
+    await expect(ui.indicator).not.toContainText('Synced');
+    await ui.screenshot(testInfo, 'sync-offline-pending');
+
+    await stack.start();
+    await ui.expectSynced(30_000);
+    const db = new pg.Client({ connectionString: stack.current.pgUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query('select doctor_id, patient_id from public.appointments where id = $1', [booked.id]);
+      expect(rows).toEqual([{ doctor_id: slot.doctorId, patient_id: patientId }]);
+    } finally {
+      await db.end();
+    }
+    await ui.screenshot(testInfo, 'sync-back-online-synced');
+    await ui.openSyncScreen();
+    await expect(page.getByTestId('sync-pending-count')).toHaveText('0');
+    await expect(page.getByTestId('sync-server')).toHaveText(stack.url);
+    await ui.screenshot(testInfo, 'sync-screen');
+  });
+
+  test('a slot taken on the server while offline lands in Needs attention and is re-booked in one click', async ({ page, stack }, testInfo) => {
+    test.setTimeout(120_000);
+    const proxy = await startFaultProxy(stack.url);
+    try {
+      desk = await startServerDesk(proxy.url, stack.anonKey, true);
+      const ui = new SyncPage(page);
+      await page.goto(desk.url);
+      await expect(page.getByTestId('clinic-name')).toHaveText('Clínica Sonrisa Demo', { timeout: 30_000 });
+      await ui.expectSynced();
+
+      proxy.set({ mode: 'refuse' }); // the desk's internet goes down
+      await expect(ui.indicator).toHaveAttribute('data-mode', 'offline', { timeout: 20_000 });
+      const today = todayIn('Europe/Madrid');
+      const { patientId, typeId, slot } = await freeSlot(desk, today);
+      await desk.invoke('appointments.book', { patientId, doctorId: slot.doctorId, appointmentTypeId: typeId, startsAt: slot.startsAt });
+
+      // Meanwhile another desk books the same doctor and time on the server.
+      const db = new pg.Client({ connectionString: stack.current.pgUrl });
+      await db.connect();
+      try {
+        const other = await db.query<{ id: string }>(
+          `select id from public.patients where clinic_id = $1 and id <> $2 and deleted_at is null limit 1`,
+          [DEMO_CLINIC_ID, patientId],
+        );
+        await db.query(
+          `insert into public.appointments (id, clinic_id, doctor_id, patient_id, appointment_type_id, starts_at, ends_at, status)
+           values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'scheduled')`,
+          [DEMO_CLINIC_ID, slot.doctorId, other.rows[0]!.id, typeId, slot.startsAt, slot.endsAt],
+        );
+      } finally {
+        await db.end();
+      }
+
+      proxy.set({ mode: 'pass' });
+      await expect(page.getByTestId('sync-attention-count')).toBeVisible({ timeout: 30_000 });
+      await ui.openSyncScreen();
+      await expect(ui.attention).toHaveCount(1);
+      await expect(ui.attention.first()).toHaveAttribute('data-reason', /overlap_doctor|slot_taken/);
+      await expect(ui.attention.first()).toContainText('The doctor was already booked at that time.');
+      await expect(ui.attention.first().getByTestId('rebook-slot').first()).toBeVisible();
+      await ui.screenshot(testInfo, 'sync-needs-attention');
+
+      await ui.attention.first().getByTestId('rebook-slot').first().click();
+      await expect(ui.attention).toHaveCount(0);
+      await ui.expectSynced(30_000);
+      await ui.screenshot(testInfo, 'sync-needs-attention-resolved');
+    } finally {
+      await proxy.close();
+    }
+  });
+});
