@@ -238,6 +238,14 @@ export const en = {
   'help.drag': 'Drag an appointment to move it; click an empty time to book it',
   'detail.cancelReasonRequired': 'Reason (required to cancel)',
   'sheet.printShort': 'Print',
+  'avail.band.work': 'Working',
+  'avail.band.free': 'Free',
+  'avail.band.busy': 'Booked',
+  'avail.band.break': 'Break',
+  'avail.band.vacation': 'Away',
+  'avail.band.blocked': 'Clinic closed',
+  'avail.weekday': 'Weekday',
+  'avail.vacDates': 'Choose the first and last day of the absence.',
   'help.dragKeys': 'Mouse',
   // end of issue 6 block.
 } as const;

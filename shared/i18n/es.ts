@@ -238,6 +238,14 @@ export const es: Messages = {
   'help.drag': 'Arrastre una cita para moverla; pulse una hora libre para dar cita',
   'detail.cancelReasonRequired': 'Motivo (obligatorio para anular)',
   'sheet.printShort': 'Imprimir',
+  'avail.band.work': 'Trabaja',
+  'avail.band.free': 'Libre',
+  'avail.band.busy': 'Ocupado',
+  'avail.band.break': 'Descanso',
+  'avail.band.vacation': 'Ausente',
+  'avail.band.blocked': 'Clínica cerrada',
+  'avail.weekday': 'Día',
+  'avail.vacDates': 'Elija el primer y el último día de la ausencia.',
   'help.dragKeys': 'Ratón',
   // end of issue 6 block.
 };

@@ -175,3 +175,52 @@ test.describe('booking', () => {
     expect((await host.invoke('schedule.day', { date: day.date })).appointments.length).toBe(day.appointments.length);
   });
 });
+
+test.describe('availability', () => {
+  test('shows a doctor’s week and books from "find next free"', async ({ booking, host }, testInfo) => {
+    await booking.open();
+    await booking.page.keyboard.press('Alt+2');
+    const screen = booking.page.getByTestId('availability-screen');
+    await expect(screen).toBeVisible();
+    const week = screen.getByTestId('week-grid');
+    await expect(week.locator('.week__band--free').first()).toBeVisible();
+    await expect(week.locator('.week__col')).toHaveCount(7);
+    const slot = screen.getByTestId('free-slot').first();
+    await expect(slot).toBeVisible();
+    await booking.screenshot(testInfo, 'availability-week');
+
+    // Morning only: every offered slot starts before noon (clinic time).
+    await screen.getByTestId('time-of-day').selectOption('morning');
+    await expect.poll(async () => {
+      const starts = await screen.getByTestId('free-slot').evaluateAll((els) => els.map((e) => e.getAttribute('data-starts-at')!));
+      const info = await host.invoke('app.info', {});
+      return starts.length > 0 && starts.every((s) => Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: info.clinic.timeZone }).format(new Date(s))) < 14);
+    }).toBe(true);
+
+    await screen.getByTestId('free-slot').first().click();
+    await expect(booking.dialog).toBeVisible();
+    await expect(booking.dialog.getByTestId('booking-summary')).not.toContainText('Pick a free time');
+    await booking.page.keyboard.press('Escape');
+    await expect(booking.dialog).toBeHidden();
+  });
+
+  test('searches patients, edits contact preferences and shows their appointments', async ({ booking, host }) => {
+    const p = await host.invoke('patients.create', { firstName: 'Olga', lastName: 'Pantalla Prueba', phone: '+34 655 000 321' });
+    await booking.open();
+    await booking.screen('patients').click();
+    const screen = booking.page.getByTestId('patients-screen');
+    await screen.getByTestId('patients-search').fill('Pantalla');
+    await screen.locator(`[data-patient-id="${p.id}"]`).click();
+    const detail = screen.getByTestId('patient-detail');
+    await expect(detail.getByRole('heading', { level: 2 })).toContainText('Olga Pantalla Prueba');
+    await detail.locator('select').selectOption('email');
+    await detail.getByTestId('patient-save').click();
+    await expect(detail.getByTestId('patient-error')).toContainText('email');
+    await detail.locator('input[name="email"]').fill('olga@example.org');
+    await detail.locator('input[type="checkbox"]').check();
+    await detail.getByTestId('patient-save').click();
+    await expect(detail.getByRole('status')).toContainText('Saved');
+    const saved = await host.invoke('patients.get', { id: p.id });
+    expect(saved).toMatchObject({ preferredChannel: 'email', email: 'olga@example.org', optOut: true });
+  });
+});

@@ -17,6 +17,9 @@ interface Props {
   onDragStart?(e: PointerEvent<HTMLButtonElement>, appointment: PlacedAppointment['appointment']): void;
 }
 
+const currencySymbol = (currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? '!';
+
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 /** One appointment on the grid: a button placed by time, coloured and labelled by status. */

@@ -1,0 +1,210 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AvailabilitySettings, OrphanAppointment } from '../../../../../shared/domain/availability-admin-types.ts';
+import { instantToLocalDate, localMinuteToInstant } from '../../../../../shared/domain/clinic-time.ts';
+import type { CommandErrorData } from '../../../../../shared/result.ts';
+import { invoke } from '../../../api.ts';
+import { useCommandQuery } from '../../../hooks/use-command-query.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+
+interface Range {
+  id?: string;
+  weekday: number;
+  start: string;
+  end: string;
+  roomId: string;
+  label: string;
+}
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const minutes = (v: string) => {
+  const [h, m] = v.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** Weekly hours (several ranges per weekday, per room), breaks and absences of one doctor. */
+export function WeekEditor({ doctorId, settings }: { doctorId: string; settings: AvailabilitySettings }) {
+  const { t, formatDay, formatTime } = useI18n();
+  const tz = settings.timeZone;
+  const { state } = useCommandQuery('availability.doctorSchedule', useMemo(() => ({ doctorId }), [doctorId]), {
+    refreshOn: ['doctor_working_hours', 'doctor_breaks', 'doctor_vacations'],
+  });
+  const schedule = state.data;
+  const [hours, setHours] = useState<Range[]>([]);
+  const [breaks, setBreaks] = useState<Range[]>([]);
+  const [error, setError] = useState<CommandErrorData | null>(null);
+  const [orphans, setOrphans] = useState<OrphanAppointment[] | null>(null);
+  const [pending, setPending] = useState<(() => Promise<void>) | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [vac, setVac] = useState({ from: '', to: '', reason: '' });
+
+  useEffect(() => {
+    if (!schedule || schedule.doctorId !== doctorId) return;
+    setHours(schedule.hours.map((h) => ({ id: h.id, weekday: h.weekday, start: hhmm(h.startMinute), end: hhmm(h.endMinute), roomId: h.roomId ?? '', label: '' })));
+    setBreaks(schedule.breaks.map((b) => ({ id: b.id, weekday: b.weekday, start: hhmm(b.startMinute), end: hhmm(b.endMinute), roomId: '', label: b.label ?? '' })));
+  }, [schedule, doctorId]);
+
+  /** Runs a write; a 'conflict' listing stranded appointments asks before resending with confirmOrphans. */
+  const run = async (send: (confirm: boolean) => Promise<{ ok: boolean; error?: CommandErrorData }>, confirm = false) => {
+    setError(null);
+    setSaved(false);
+    const answer = await send(confirm);
+    if (answer.ok) {
+      setOrphans(null);
+      setPending(null);
+      setSaved(true);
+      return;
+    }
+    const list = answer.error?.details?.appointments as OrphanAppointment[] | undefined;
+    if (answer.error?.code === 'conflict' && list) {
+      setOrphans(list);
+      setPending(() => () => run(send, true));
+    } else setError(answer.error ?? null);
+  };
+
+  const saveWeek = () =>
+    run(async (confirmOrphans) => {
+      const a = await invoke('availability.saveWeek', {
+        doctorId,
+        hours: hours.map((h) => ({ ...(h.id ? { id: h.id } : {}), weekday: h.weekday, startMinute: minutes(h.start), endMinute: minutes(h.end), roomId: h.roomId || null })),
+        breaks: breaks.map((b) => ({ ...(b.id ? { id: b.id } : {}), weekday: b.weekday, startMinute: minutes(b.start), endMinute: minutes(b.end), label: b.label || null })),
+        ...(confirmOrphans ? { confirmOrphans } : {}),
+      });
+      return a.ok ? { ok: true } : { ok: false, error: a.error };
+    });
+
+  const addVacation = () =>
+    run(async (confirmOrphans) => {
+      if (!vac.from || !vac.to) return { ok: false, error: { code: 'validation_error', message: t('avail.vacDates'), field: 'startsAt' } };
+      const a = await invoke('availability.addVacation', {
+        doctorId,
+        startsAt: localMinuteToInstant(vac.from, 0, tz),
+        // The last day is included: the absence ends at the next midnight.
+        endsAt: localMinuteToInstant(vac.to, 1440, tz),
+        reason: vac.reason || null,
+        ...(confirmOrphans ? { confirmOrphans } : {}),
+      });
+      if (a.ok) setVac({ from: '', to: '', reason: '' });
+      return a.ok ? { ok: true } : { ok: false, error: a.error };
+    });
+
+  const rangeRows = (list: Range[], set: (r: Range[]) => void, kind: 'hours' | 'breaks') =>
+    list.map((r, i) => {
+      const bad = error?.field?.startsWith(`${kind}.${i}.`);
+      const update = (patch: Partial<Range>) => set(list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+      return (
+        <tr key={r.id ?? `new-${i}`} className={bad ? 'is-bad' : ''}>
+          <td>
+            <select className="input" aria-label={t('avail.weekday')} value={r.weekday} onChange={(e) => update({ weekday: Number(e.target.value) })}>
+              {WEEKDAYS.map((w) => (
+                <option key={w} value={w}>
+                  {t(`weekday.${w}`)}
+                </option>
+              ))}
+            </select>
+          </td>
+          <td>
+            <input className="input" type="time" step={300} aria-label={t('avail.start')} value={r.start} onChange={(e) => update({ start: e.target.value })} />
+          </td>
+          <td>
+            <input className="input" type="time" step={300} aria-label={t('avail.end')} value={r.end} onChange={(e) => update({ end: e.target.value })} />
+          </td>
+          <td>
+            {kind === 'hours' ? (
+              <select className="input" aria-label={t('avail.room')} value={r.roomId} onChange={(e) => update({ roomId: e.target.value })}>
+                <option value="">{t('avail.noRoom')}</option>
+                {settings.rooms.filter((x) => x.active || x.id === r.roomId).map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input className="input" aria-label={t('avail.label')} placeholder={t('avail.label')} value={r.label} onChange={(e) => update({ label: e.target.value })} />
+            )}
+          </td>
+          <td>
+            <button type="button" className="btn btn--small" onClick={() => set(list.filter((_, j) => j !== i))}>
+              {t('avail.remove')}
+            </button>
+          </td>
+        </tr>
+      );
+    });
+
+  return (
+    <div className="editor" data-testid="week-editor">
+      {orphans && (
+        <div className="duplicates" role="alert" data-testid="orphans">
+          <p className="duplicates__title">{t('avail.orphansTitle')}</p>
+          <ul>
+            {orphans.map((o) => (
+              <li key={o.id}>
+                {formatDay(instantToLocalDate(o.startsAt, tz), 'short')} {formatTime(o.startsAt, tz)} · {o.patientName} · {o.doctorName}
+              </li>
+            ))}
+          </ul>
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={() => setOrphans(null)}>
+              {t('avail.keep')}
+            </button>
+            <button type="button" className="btn btn--primary" onClick={() => void pending?.()} data-testid="save-anyway">
+              {t('avail.saveAnyway')}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert" data-testid="editor-error">
+          {error.message}
+        </p>
+      )}
+      <section>
+        <h3>{t('avail.weeklyHours')}</h3>
+        <table className="editor__table">
+          <tbody>{rangeRows(hours, setHours, 'hours')}</tbody>
+        </table>
+        <button type="button" className="btn btn--small" onClick={() => setHours([...hours, { weekday: 1, start: '09:00', end: '14:00', roomId: '', label: '' }])}>
+          + {t('avail.addRange')}
+        </button>
+      </section>
+      <section>
+        <h3>{t('avail.breaks')}</h3>
+        <table className="editor__table">
+          <tbody>{rangeRows(breaks, setBreaks, 'breaks')}</tbody>
+        </table>
+        <button type="button" className="btn btn--small" onClick={() => setBreaks([...breaks, { weekday: 1, start: '11:00', end: '11:30', roomId: '', label: '' }])}>
+          + {t('avail.addBreak')}
+        </button>
+      </section>
+      <div className="form-actions">
+        {saved && <span className="muted" role="status">{t('avail.saved')}</span>}
+        <button type="button" className="btn btn--primary" onClick={() => void saveWeek()} data-testid="save-week">
+          {t('avail.saveWeek')}
+        </button>
+      </div>
+      <section>
+        <h3>{t('avail.vacations')}</h3>
+        <ul className="editor__list">
+          {(schedule?.vacations ?? []).map((v) => (
+            <li key={v.id}>
+              {formatDay(instantToLocalDate(v.startsAt, tz), 'short')} – {formatDay(instantToLocalDate(new Date(Date.parse(v.endsAt) - 1).toISOString(), tz), 'short')}
+              {v.reason ? ` · ${v.reason}` : ''}
+              <button type="button" className="btn btn--small" onClick={() => void run(async () => invoke('availability.removeVacation', { id: v.id }))}>
+                {t('avail.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="editor__add">
+          <input className="input" type="date" aria-label={t('booking.from')} value={vac.from} onChange={(e) => setVac({ ...vac, from: e.target.value })} />
+          <input className="input" type="date" aria-label={t('avail.end')} value={vac.to} onChange={(e) => setVac({ ...vac, to: e.target.value })} />
+          <input className="input" placeholder={t('avail.reason')} aria-label={t('avail.reason')} value={vac.reason} onChange={(e) => setVac({ ...vac, reason: e.target.value })} />
+          <button type="button" className="btn" onClick={() => void addVacation()}>
+            {t('avail.add')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
