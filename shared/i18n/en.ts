@@ -1,7 +1,9 @@
+import { enMoney } from './en-money.ts';
 import { recallsEn } from './recalls-en.ts';
 
 /** English UI strings: the reference key set. `{name}` placeholders are filled by `translate`. */
 export const en = {
+  ...enMoney,
   ...recallsEn,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',

@@ -1,8 +1,10 @@
+import { esMoney } from './es-money.ts';
 import type { Messages } from './en.ts';
 import { recallsEs } from './recalls-es.ts';
 
 /** Spanish UI strings. Typed against the English key set, so none can be missing. */
 export const es: Messages = {
+  ...esMoney,
   ...recallsEs,
   'app.title': 'Clinic Desk',
   'app.loading': 'Abriendo la clínica…',
