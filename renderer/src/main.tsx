@@ -9,6 +9,7 @@ import './styles/shell.css';
 import './styles/schedule.css';
 import './styles/panel.css';
 import './styles/booking.css';
+import './styles/money.css';
 import './styles/print.css';
 import './styles/auth-sync.css';
 

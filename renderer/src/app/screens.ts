@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { AvailabilityScreen } from '../features/availability/components/availability-screen.tsx';
 import { PatientsScreen } from '../features/patients/components/patients-screen.tsx';
+import { MoneyScreen } from '../features/money/components/money-screen.tsx';
+import { OverdueScreen } from '../features/money/components/overdue-screen.tsx';
 import { RecallsScreen } from '../features/recalls/components/recalls-screen.tsx';
 import { ScheduleRoute } from '../features/schedule/components/schedule-route.tsx';
 import type { ScreenProps } from './screen-types.ts';
@@ -25,6 +27,8 @@ export const screens: readonly ScreenDef[] = [
   { id: 'schedule', labelKey: 'screen.schedule', shortcut: '1', component: ScheduleRoute },
   { id: 'availability', labelKey: 'screen.availability', shortcut: '2', component: AvailabilityScreen },
   { id: 'patients', labelKey: 'screen.patients', shortcut: '3', component: PatientsScreen },
+  { id: 'money', labelKey: 'screen.money', shortcut: '4', component: MoneyScreen },
+  { id: 'overdue', labelKey: 'screen.overdue', shortcut: '5', component: OverdueScreen },
   { id: 'recalls', labelKey: 'screen.recalls', shortcut: '6', component: RecallsScreen },
 ];
 

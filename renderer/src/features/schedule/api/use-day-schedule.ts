@@ -14,6 +14,9 @@ const DAY_TABLES = [
   'rooms',
   'appointment_types',
   'clinics',
+  // The overdue badge follows the money tables.
+  'installments',
+  'payment_plans',
 ] as const;
 
 /** The day schedule of one date ('schedule.day'), refreshed when its rows change. */

@@ -17,6 +17,7 @@ interface Props {
   onDragStart?(e: PointerEvent<HTMLButtonElement>, appointment: PlacedAppointment['appointment']): void;
 }
 
+/** "€" for EUR: the overdue badge speaks the clinic's currency. */
 const currencySymbol = (currency: string) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? '!';
 
@@ -47,7 +48,18 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
       {STATUS_ICON[a.status]}
     </span>
   );
-  const patient = <span className="appt__patient">{a.patientName}</span>;
+  const owes = schedule.overduePatientIds.includes(a.patientId);
+  const patient = (
+    <span className="appt__patient">
+      {owes && (
+        <span className="appt__owes" title={t('money.overdueBadge')} data-testid="overdue-badge">
+          {currencySymbol(schedule.clinic.currency)}
+          <span className="sr-only"> {t('money.overdueBadge')}</span>
+        </span>
+      )}
+      {a.patientName}
+    </span>
+  );
 
   return (
     <button
@@ -66,7 +78,8 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
       data-drag-minute={drag ? drag.minute : undefined}
       data-appointment-id={a.id}
       data-status={a.status}
-      aria-label={t('schedule.appointmentLabel', { patient: a.patientName, type, start, end, status })}
+      data-owes={owes || undefined}
+      aria-label={`${t('schedule.appointmentLabel', { patient: a.patientName, type, start, end, status })}${owes ? ` · ${t('money.overdueBadge')}` : ''}`}
       aria-pressed={selected}
       title={`${start}–${end} · ${a.patientName} · ${type} · ${status}`}
       onClick={() => onOpen(a.id)}

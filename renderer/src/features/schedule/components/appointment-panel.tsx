@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { AppointmentStatus } from '../../../../../shared/domain/appointment-status.ts';
 import { invoke } from '../../../api.ts';
+import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useAppointmentDetail, useSetAppointmentStatus } from '../api/use-appointment-detail.ts';
@@ -102,6 +103,7 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
             <Field label={t('detail.notes')}>{detail.notes ?? none}</Field>
             {detail.cancelReason && <Field label={t('detail.cancelReason')}>{detail.cancelReason}</Field>}
           </dl>
+          <PatientMoneySummary patientId={detail.patientId} withLink compact />
           <section className="panel__actions" aria-label={t('detail.actions')}>
             <h3>{t('detail.actions')}</h3>
             {detail.allowedNext.length === 0 && <p className="panel__note">{t('detail.noActions')}</p>}

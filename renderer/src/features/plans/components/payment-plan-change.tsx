@@ -1,0 +1,83 @@
+import { type FormEvent, useState } from 'react';
+import { addDaysIso, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import { centsToInput } from '../../../../../shared/domain/decimal-input.ts';
+import type { PaymentPlanDetail } from '../../../../../shared/domain/plan-types.ts';
+import { Modal } from '../../../components/modal.tsx';
+import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { checkTerms, type TermsDraft } from '../lib/terms-draft.ts';
+import { TermsFields } from './terms-fields.tsx';
+
+interface Props {
+  plan: PaymentPlanDetail;
+  today: IsoDate;
+  onClose(): void;
+}
+
+/** New terms for the unpaid part of a plan, with the reason kept in the audit log. */
+export function PaymentPlanChange({ plan, today, onClose }: Props) {
+  const { t, language } = useI18n();
+  const c = plan.currency;
+  const nextDue = plan.installments.find((i) => i.status === 'due' && !i.isDownPayment)?.dueDate;
+  const [draft, setDraft] = useState<TermsDraft>(() => ({
+    principal: centsToInput(plan.principalCents, c, language),
+    downPayment: '',
+    apr: plan.aprBp ? centsToInput(plan.aprBp, 'EUR', language) : '',
+    by: plan.installmentAmountCents ? 'amount' : 'count',
+    count: String(plan.installments.filter((i) => i.status === 'due' && !i.isDownPayment).length || 1),
+    amount: plan.installmentAmountCents ? centsToInput(plan.installmentAmountCents, c, language) : '',
+    frequency: plan.frequency,
+    firstDueDate: nextDue && nextDue >= today ? nextDue : addDaysIso(today, 30),
+  }));
+  const [reason, setReason] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const change = useCommandMutation('paymentPlans.change');
+  const check = checkTerms(draft, c, language, false);
+  const reasonMissing = submitted && reason.trim() === '';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (!check.terms || reason.trim() === '') return;
+    const { principalCents, aprBp, installmentCount, installmentAmountCents, frequency, firstDueDate } = check.terms;
+    const answer = await change.run({
+      paymentPlanId: plan.id,
+      principalCents,
+      aprBp,
+      ...(installmentCount !== undefined ? { installmentCount } : { installmentAmountCents }),
+      frequency,
+      firstDueDate,
+      reason: reason.trim(),
+    });
+    if (answer?.ok) onClose();
+  };
+
+  return (
+    <Modal title={t('pp.changeTitle')} closeLabel={t('tp.cancel')} onClose={onClose} testId="payment-plan-change">
+      <form className="form" onSubmit={submit} noValidate>
+        <p className="muted">{t('pp.changeHint')}</p>
+        <TermsFields draft={draft} check={check} currency={c} submitted={submitted} withDownPayment={false} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
+        <div className={`field${reasonMissing ? ' field--invalid' : ''}`}>
+          <label htmlFor="pp-reason">{t('pp.reason')}</label>
+          <input id="pp-reason" value={reason} maxLength={500} placeholder={t('pp.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} data-testid="pp-reason" />
+          <p className="field__error" role={reasonMissing ? 'alert' : undefined}>
+            {reasonMissing ? t('pp.reasonRequired') : ''}
+          </p>
+        </div>
+        {change.error && (
+          <p className="form__error" role="alert">
+            {t('pp.changeError', { message: change.error.message })}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('tp.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={change.saving} data-testid="pp-change-save">
+            {change.saving ? t('tp.saving') : t('pp.changeSave')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,115 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { addDaysIso, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import { centsToInput } from '../../../../../shared/domain/decimal-input.ts';
+import type { SchedulePreview } from '../../../../../shared/domain/plan-types.ts';
+import type { CommandErrorData } from '../../../../../shared/result.ts';
+import { invoke } from '../../../api.ts';
+import { Modal } from '../../../components/modal.tsx';
+import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
+import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { checkTerms, type TermsDraft } from '../lib/terms-draft.ts';
+import { ScheduleTable } from './schedule-table.tsx';
+import { TermsFields } from './terms-fields.tsx';
+
+interface Props {
+  patientId: string;
+  currency: string;
+  today: IsoDate;
+  /** From a treatment plan: its id, title and estimated total as the principal. */
+  from?: { id: string; title: string; totalCents: number } | null;
+  onClose(): void;
+  onCreated(id: string): void;
+}
+
+const PREVIEW_DELAY_MS = 150;
+
+/** New payment plan with a live schedule preview computed by the same rules that save it. */
+export function PaymentPlanForm({ patientId, currency, today, from, onClose, onCreated }: Props) {
+  const { t, language } = useI18n();
+  const f = useMoneyFormat();
+  const [draft, setDraft] = useState<TermsDraft>(() => ({
+    principal: from && from.totalCents > 0 ? centsToInput(from.totalCents, currency, language) : '',
+    downPayment: '',
+    apr: '',
+    by: 'count',
+    count: '6',
+    amount: '',
+    frequency: 'monthly',
+    firstDueDate: addDaysIso(today, 30),
+  }));
+  const [submitted, setSubmitted] = useState(false);
+  const [preview, setPreview] = useState<SchedulePreview | null>(null);
+  const [previewError, setPreviewError] = useState<CommandErrorData | null>(null);
+  const create = useCommandMutation('paymentPlans.create');
+  const check = checkTerms(draft, currency, language);
+  const key = check.terms ? JSON.stringify(check.terms) : null;
+
+  useEffect(() => {
+    if (!key) {
+      setPreview(null);
+      setPreviewError(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      void invoke('paymentPlans.preview', JSON.parse(key) as NonNullable<typeof check.terms>).then((answer) => {
+        if (!live) return;
+        setPreview(answer.ok ? answer.value : null);
+        setPreviewError(answer.ok ? null : answer.error);
+      });
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (!check.terms) return;
+    const answer = await create.run({ ...check.terms, patientId, ...(from ? { treatmentPlanId: from.id } : {}) });
+    if (answer?.ok) onCreated(answer.value.id);
+  };
+
+  return (
+    <Modal title={from ? t('pp.newFor', { title: from.title }) : t('pp.new')} closeLabel={t('tp.cancel')} onClose={onClose} className="modal--wide" testId="payment-plan-form">
+      <form className="form pp-form" onSubmit={submit} noValidate>
+        <TermsFields draft={draft} check={check} currency={currency} submitted={submitted} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
+        <section className="pp-form__preview" aria-live="polite" aria-label={t('pp.preview')} data-testid="pp-preview">
+          <h3>{t('pp.preview')}</h3>
+          {!check.terms && <p className="muted">{t('pp.previewEmpty')}</p>}
+          {check.terms && previewError && <p className="form__error">{t('pp.previewError', { message: previewError.message })}</p>}
+          {check.terms && preview && (
+            <>
+              <p className="muted" data-testid="pp-preview-totals">
+                {t('pp.previewTotals', {
+                  financed: f.money(preview.financedCents, currency),
+                  interest: f.money(preview.interestCents, currency),
+                  total: f.money(preview.totalCents, currency),
+                })}
+              </p>
+              <div className="pp-form__table">
+                <ScheduleTable currency={currency} rows={preview.installments} today={today} downPaymentCents={preview.downPaymentCents} />
+              </div>
+            </>
+          )}
+        </section>
+        {create.error && (
+          <p className="form__error" role="alert">
+            {t('pp.saveError', { message: create.error.message })}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('tp.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={create.saving} data-testid="pp-create">
+            {create.saving ? t('tp.saving') : t('pp.create')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
