@@ -41,6 +41,7 @@ export const recallsEn = {
   'recallTypes.cancel': 'Cancel',
   'recallTypes.empty': 'No recall types yet.',
   'recallTypes.every': 'Every {months} months',
+  'recallTypes.everyMonth': 'Every month',
   'recallTypes.afterPlan': 'after a completed treatment plan',
   'recallTypes.afterTypes': 'after {types}',
   'recallTypes.afterAny': 'after any completed visit',

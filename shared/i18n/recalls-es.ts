@@ -42,6 +42,7 @@ export const recallsEs: { readonly [K in keyof typeof recallsEn]: string } = {
   'recallTypes.cancel': 'Cancelar',
   'recallTypes.empty': 'Aún no hay tipos de revisión.',
   'recallTypes.every': 'Cada {months} meses',
+  'recallTypes.everyMonth': 'Cada mes',
   'recallTypes.afterPlan': 'tras un plan de tratamiento completado',
   'recallTypes.afterTypes': 'tras {types}',
   'recallTypes.afterAny': 'tras cualquier visita completada',

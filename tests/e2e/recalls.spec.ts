@@ -112,4 +112,22 @@ test.describe('recall campaigns', () => {
       await host.invoke('settings.setLanguage', { language: 'en' });
     }
   });
+  test('adds a recall type counted from visits of chosen types', async ({ recalls, host }, testInfo) => {
+    const { page } = recalls;
+    await recalls.open();
+    await page.getByRole('button', { name: 'Recall types' }).click();
+    await page.getByRole('button', { name: 'Add recall type' }).click();
+    const form = page.getByTestId('recall-type-form');
+    await form.getByLabel('Name').fill('Cleaning every 6 months');
+    await form.getByLabel('Every (months)').fill('6');
+    await form.getByLabel('Cleaning').check();
+    await recalls.screenshot(testInfo, 'recalls-types-editor');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toBeHidden();
+    const settings = await host.invoke('availability.settings', {});
+    const cleaning = settings.appointmentTypes.find((a) => a.name === 'Cleaning')!;
+    const saved = (await host.invoke('recalls.types.list', {})).find((t) => t.name === 'Cleaning every 6 months');
+    expect(saved).toMatchObject({ intervalMonths: 6, basis: 'appointment_types', appointmentTypeIds: [cleaning.id], active: true });
+    await expect(page.getByTestId('recall-types')).toContainText('Every 6 months after Cleaning');
+  });
 });

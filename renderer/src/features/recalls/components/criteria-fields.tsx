@@ -34,7 +34,7 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
             .filter((rt) => rt.active)
             .map((rt) => (
               <option key={rt.id} value={rt.id}>
-                {rt.name} · {t('recallTypes.every', { months: rt.intervalMonths })}
+                {rt.name} · {rt.intervalMonths === 1 ? t('recallTypes.everyMonth') : t('recallTypes.every', { months: rt.intervalMonths })}
               </option>
             ))}
         </select>

@@ -22,6 +22,7 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
   const apptTypes = useClinicSettings().state.data?.appointmentTypes ?? [];
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const every = (months: number) => (months === 1 ? t('recallTypes.everyMonth') : t('recallTypes.every', { months }));
   const typeName = (id: string) => apptTypes.find((a) => a.id === id)?.name ?? '?';
 
   const describe = (rt: RecallType) => {
@@ -31,7 +32,7 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
         : rt.appointmentTypeIds.length === 0
           ? t('recallTypes.afterAny')
           : t('recallTypes.afterTypes', { types: rt.appointmentTypeIds.map(typeName).join(', ') });
-    return `${t('recallTypes.every', { months: rt.intervalMonths })} ${after}`;
+    return `${every(rt.intervalMonths)} ${after}`;
   };
 
   const save = async (f: Form) => {
