@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --tiny | --full] [--seed N] [--samples N]
+ * npm run bench [-- --tiny | --full] [--seed N] [--samples N] [--plain]
+ * The database is encrypted as in the app; --plain measures an unencrypted baseline.
  * Builds a demo database with the demo generator in a temp dir, opens the app on it and runs
  * every benchmark. Progress goes to stderr; the LAST line of stdout is one JSON object.
  */
@@ -8,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp, databasePath } from '../electron/app.ts';
+import { FileSecretStore } from '../electron/auth/secret-store.ts';
 import { openDatabase } from '../electron/db/database.ts';
 import { migrate } from '../electron/db/migrate.ts';
 import { createRng } from '../electron/demo/random.ts';
 import { demoWindow, seedDemoClinic } from '../electron/demo/seed.ts';
+import { loadOrCreateDatabaseKey } from '../electron/security/db-key.ts';
 import { bookingBench } from './booking.ts';
 import { type Bench, type BenchContext, PROFILES, type Profile, type Sizes } from './context.ts';
 import { scheduleDayBench } from './schedule-day.ts';
@@ -29,8 +32,11 @@ function log(line: string): void {
 }
 
 /** Builds the demo DB file in dataDir with the generator; returns row counts and build time. */
-function buildDemo(dataDir: string, sizes: Sizes, seed: number): { counts: Record<string, number>; seconds: number } {
-  const db = openDatabase({ path: databasePath(dataDir) });
+function buildDemo(dataDir: string, sizes: Sizes, seed: number, encrypted: boolean): { counts: Record<string, number>; seconds: number } {
+  const path = databasePath(dataDir);
+  // The same key store createApp uses by default, so the app opens what was built here.
+  const key = encrypted ? loadOrCreateDatabaseKey({ store: new FileSecretStore(dataDir), dbPath: path }) : null;
+  const db = openDatabase({ path, key });
   try {
     migrate(db);
     const started = performance.now();
@@ -49,6 +55,7 @@ export async function runBenchmarks(argv: string[]): Promise<Record<string, unkn
       full: { type: 'boolean', default: false },
       seed: { type: 'string', default: '42' },
       samples: { type: 'string', default: '200' },
+      plain: { type: 'boolean', default: false },
     },
   });
   const profile: Profile = values.full ? 'full' : values.tiny ? 'tiny' : 'quick';
@@ -58,10 +65,12 @@ export async function runBenchmarks(argv: string[]): Promise<Record<string, unkn
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-bench-'));
   try {
     log(`profile ${profile}: building the demo clinic in ${dataDir}`);
-    const build = buildDemo(dataDir, sizes, seed);
+    const encrypted = !values.plain;
+    const build = buildDemo(dataDir, sizes, seed, encrypted);
     const rows = Object.values(build.counts).reduce((a, b) => a + b, 0);
     const record: Record<string, unknown> = {
       profile,
+      encrypted,
       sizes: {
         patients: build.counts.patients ?? 0,
         appointments: build.counts.appointments ?? 0,
@@ -70,7 +79,12 @@ export async function runBenchmarks(argv: string[]): Promise<Record<string, unkn
       demo_build_s: round(build.seconds, 2),
       demo_build_rows_per_s: Math.round(rows / build.seconds),
     };
-    const app = createApp({ dataDir, now: () => BENCH_NOW, logger: { error: (m, meta) => log(`app error: ${m} ${JSON.stringify(meta ?? '')}`) } });
+    const app = createApp({
+      dataDir,
+      now: () => BENCH_NOW,
+      ...(encrypted ? {} : { keyStore: false as const }),
+      logger: { error: (m, meta) => log(`app error: ${m} ${JSON.stringify(meta ?? '')}`) },
+    });
     try {
       const window = demoWindow({ now: BENCH_NOW, ...sizes });
       const ctx: BenchContext = {

@@ -32,6 +32,7 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -74,6 +75,26 @@ describe('electron/main.ts', () => {
     expect(main).toMatch(/'will-attach-webview'[\s\S]{0,60}preventDefault\(\)/);
     expect(main).toMatch(/setPermissionRequestHandler\([^)]*\)\s*=>\s*callback\(false\)/);
     expect(main).toContain('requestSingleInstanceLock()');
+  });
+
+  it('keeps Node out of workers and subframes and refuses insecure content', () => {
+    expect(main).toMatch(/nodeIntegrationInWorker:\s*false/);
+    expect(main).toMatch(/nodeIntegrationInSubFrames:\s*false/);
+    expect(main).toMatch(/allowRunningInsecureContent:\s*false/);
+    expect(main).toMatch(/navigateOnDragDrop:\s*false/);
+    expect(main).not.toMatch(/enableRemoteModule|experimentalFeatures:\s*true|enableBlinkFeatures/);
+  });
+
+  it('refuses redirects away from the app and every permission check, not just requests', () => {
+    expect(main).toMatch(/'will-redirect'[\s\S]{0,120}preventDefault\(\)/);
+    expect(main).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+    // Installed on every web contents ever created, not only the main window.
+    expect(main).toMatch(/'web-contents-created'[\s\S]{0,200}setWindowOpenHandler/);
+  });
+
+  it('wraps the database key with the OS keychain (safeStorage)', () => {
+    expect(main).toMatch(/keyStore:\s*secretStore\(dataDir\)/);
+    expect(main).toMatch(/safeStorage\.isEncryptionAvailable\(\)\s*\?\s*new SafeStorageSecretStore/);
   });
 
   it('serves the app from app://clinic with the CSP on every response', () => {
