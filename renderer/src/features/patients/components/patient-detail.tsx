@@ -4,6 +4,7 @@ import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts'
 import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { invoke } from '../../../api.ts';
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
+import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 
@@ -78,6 +79,7 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
           {t('patients.book')}
         </button>
       </header>
+      <PatientMoneySummary patientId={id} withLink />
       <form
         className="patient__form"
         onSubmit={(e) => {

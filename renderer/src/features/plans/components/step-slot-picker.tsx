@@ -102,7 +102,7 @@ export function StepSlotPicker({ step, patientId, timeZone, today, onClose }: Pr
             <button
               key={`${slot.doctorId}-${slot.startsAt}`}
               type="button"
-              className="btn slot"
+              className="btn slot-btn"
               disabled={busy}
               onClick={() => void book(slot)}
               data-testid="free-slot"
