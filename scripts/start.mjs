@@ -72,8 +72,12 @@ function electronBinary() {
 
 let stack = null;
 
-function runChild(command, commandArgs, env) {
-  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+function runChild(command, commandArgs, env, { exitWithStdin = false } = {}) {
+  const child = spawn(command, commandArgs, {
+    cwd: root,
+    stdio: [exitWithStdin ? 'pipe' : 'inherit', 'inherit', 'inherit'],
+    env: { ...process.env, ...env, ...(exitWithStdin ? { CLINIC_DESK_EXIT_WITH_STDIN: '1' } : {}) },
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       child.kill(signal);
@@ -146,5 +150,5 @@ if (electron) {
   runChild(electron, ['.', ...args], env);
 } else {
   console.log('The Electron binary is not installed here, so Clinic Desk runs in your browser instead.');
-  runChild(process.execPath, ['--import', 'tsx', join('electron', 'host', 'cli.ts'), ...hostArgs], env);
+  runChild(process.execPath, ['--import', 'tsx', join('electron', 'host', 'cli.ts'), ...hostArgs], env, { exitWithStdin: true });
 }

@@ -107,6 +107,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  if (process.env.CLINIC_DESK_EXIT_WITH_STDIN === '1') {
+    // npm start holds our stdin: if it dies (even SIGKILL) the pipe closes and we stop too.
+    process.stdin.on('end', () => stop('parent gone'));
+    process.stdin.on('error', () => stop('parent gone'));
+    process.stdin.resume();
+  }
 
   console.log(
     JSON.stringify({ event: 'ready', url: host.url, port: host.port, token: host.token, dataDir: options.dataDir, server: options.server?.url ?? null }),
