@@ -130,4 +130,20 @@ test.describe('recall campaigns', () => {
     expect(saved).toMatchObject({ intervalMonths: 6, basis: 'appointment_types', appointmentTypeIds: [cleaning.id], active: true });
     await expect(page.getByTestId('recall-types')).toContainText('Every 6 months after Cleaning');
   });
+  test('shows a patient\'s recall due dates on the patient screen', async ({ recalls, host }, testInfo) => {
+    const { page } = recalls;
+    const due = await host.invoke('recalls.preview', { recallTypeId, criteria: { due: { kind: 'overdue', days: 10 } }, sample: true });
+    const patient = due.sample[0]!;
+    const expected = (await host.invoke('recalls.dueForPatient', { patientId: patient.patientId })).find((r) => r.recallTypeId === recallTypeId)!;
+    expect(expected.state).toBe('overdue');
+    await page.goto(host.url);
+    await page.locator('[data-screen="patients"]').click();
+    await page.getByTestId('patients-search').fill(patient.name);
+    await page.locator(`[data-patient-id="${patient.patientId}"]`).click();
+    const block = page.getByTestId('patient-recalls');
+    const line = block.locator('li', { hasText: TYPE_NAME });
+    await expect(line).toHaveAttribute('data-state', 'overdue');
+    await expect(line).toContainText(`overdue by ${-expected.daysUntil!} days`);
+    await recalls.screenshot(testInfo, 'recalls-patient-screen');
+  });
 });

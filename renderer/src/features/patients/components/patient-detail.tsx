@@ -5,6 +5,7 @@ import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { invoke } from '../../../api.ts';
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
+import { PatientRecalls } from '../../../components/patient-recalls.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 
@@ -133,6 +134,7 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
           </button>
         </div>
       </form>
+      <PatientRecalls patientId={id} />
       <AppointmentList title={t('patients.upcoming')} list={appts?.upcoming ?? []} timeZone={timeZone} />
       <AppointmentList title={t('patients.past')} list={appts?.past ?? []} timeZone={timeZone} />
     </div>

@@ -25,12 +25,6 @@ export function useCampaignResults(campaignId: string) {
   return useCommandQuery('recalls.results', { campaignId }, { refreshOn: [...RECALL_TABLES, 'appointments'] });
 }
 
-export function usePatientRecalls(patientId: string | null) {
-  return useCommandQuery('recalls.dueForPatient', patientId ? { patientId } : null, {
-    refreshOn: ['appointments', 'recall_types', 'treatment_plans'],
-  });
-}
-
 export interface LivePreview {
   count: number | null;
   sample: RecallPreview['sample'] | null;

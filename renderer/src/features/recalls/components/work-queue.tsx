@@ -137,11 +137,10 @@ export function WorkQueue({ campaign, info, today }: Props) {
   return (
     <div className="rc-queue" data-testid="work-queue">
       <div className="rc-queue__main">
-        {logged ? (
-          <p className="rc-queue__logged" role="status" data-testid="queue-logged">
-            {logged}
-          </p>
-        ) : null}
+        {/* Always there (empty until the first call), so logging a call never shifts the card. */}
+        <p className="rc-queue__logged" role="status" data-testid="queue-logged" data-empty={logged ? 'false' : 'true'}>
+          {logged ?? '\u00a0'}
+        </p>
         {error ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
         {!contact ? (
           <div className="rc-queue__empty">

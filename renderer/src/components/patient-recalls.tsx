@@ -1,12 +1,17 @@
-import type { PatientRecallDue } from '../../../../../shared/domain/recall-types.ts';
-import { useI18n } from '../../../i18n/use-i18n.ts';
-import { usePatientRecalls } from '../api/use-recall-data.ts';
-import '../styles/recalls-results.css';
+import type { PatientRecallDue } from '../../../shared/domain/recall-types.ts';
+import { useCommandQuery } from '../hooks/use-command-query.ts';
+import { useI18n } from '../i18n/use-i18n.ts';
+import './patient-recalls.css';
 
-/** A patient's recall due dates, one per active recall type (rendered by the patients screen). */
+const REFRESH_ON = ['appointments', 'recall_types', 'treatment_plans', 'treatment_steps'] as const;
+
+/**
+ * A patient's recall due dates, one line per active recall type (issue 8). A shared widget so the
+ * patients feature can show it without importing the recalls feature.
+ */
 export function PatientRecalls({ patientId }: { patientId: string }) {
   const { t, formatDay } = useI18n();
-  const { state } = usePatientRecalls(patientId);
+  const { state } = useCommandQuery('recalls.dueForPatient', { patientId }, { refreshOn: REFRESH_ON });
   const when = (r: PatientRecallDue) => {
     if (!r.dueDate || r.daysUntil === null) return t('patientRecalls.noVisit');
     const due = t('patientRecalls.due', { date: formatDay(r.dueDate, 'short') });
@@ -18,7 +23,7 @@ export function PatientRecalls({ patientId }: { patientId: string }) {
     <section className="patient-recalls" aria-label={t('patientRecalls.title')} data-testid="patient-recalls">
       <h3>{t('patientRecalls.title')}</h3>
       {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: state.error.message })}</p> : null}
-      {state.data && state.data.length === 0 ? <p className="rc-muted">{t('patientRecalls.none')}</p> : null}
+      {state.data && state.data.length === 0 ? <p className="patient-recalls__none">{t('patientRecalls.none')}</p> : null}
       <ul>
         {(state.data ?? []).map((r) => (
           <li key={r.recallTypeId} className={`patient-recalls__item patient-recalls__item--${r.state}`} data-state={r.state}>
