@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BrowserWindow,
+  dialog,
   type IpcMainInvokeEvent,
   app as electronApp,
   ipcMain,
@@ -151,13 +152,20 @@ if (!electronApp.requestSingleInstanceLock()) {
   // Server from the environment (npm start passes the embedded stack's); none = local only.
   const server = serverFromEnv(process.env);
   const demo = DEMO_STAFF.find((s) => s.role === 'receptionist')!;
-  clinic = createApp({
-    dataDir,
-    // The database key is wrapped by the OS keychain (safeStorage) like the session secrets.
-    keyStore: secretStore(dataDir),
-    ...(server ? { server, secrets: secretStore(dataDir) } : {}),
-    autoSignIn: server && process.env.CLINIC_DESK_DEMO_SIGN_IN === '1' ? { email: demo.email, password: demo.password } : null,
-  });
+  try {
+    clinic = createApp({
+      dataDir,
+      // The database key is wrapped by the OS keychain (safeStorage) like the session secrets.
+      keyStore: secretStore(dataDir),
+      ...(server ? { server, secrets: secretStore(dataDir) } : {}),
+      autoSignIn: server && process.env.CLINIC_DESK_DEMO_SIGN_IN === '1' ? { email: demo.email, password: demo.password } : null,
+    });
+  } catch (err) {
+    // E.g. the database cannot be opened with this computer's key: say so plainly, then quit.
+    dialog.showErrorBox('Clinic Desk cannot open its data', err instanceof Error ? err.message : String(err));
+    electronApp.exit(1);
+    throw err;
+  }
   wireIpc(clinic);
   mainWindow = createWindow();
   electronApp.on('activate', () => {
