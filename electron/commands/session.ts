@@ -4,7 +4,7 @@ import type { StaffSummary } from '../../shared/domain/types.ts';
 import type { WriteDb } from '../db/database.ts';
 import { firstClinic, getClinic } from '../db/repos/clinics.ts';
 import { getSetting, setSetting } from '../db/repos/local-settings.ts';
-import { defaultStaff, getActiveStaff } from '../db/repos/staff.ts';
+import { defaultStaff, findActiveStaffByEmail, getActiveStaff } from '../db/repos/staff.ts';
 import { CommandError } from './command-error.ts';
 
 export interface Session {
@@ -35,4 +35,18 @@ export function loadSession(db: WriteDb, signedIn?: AuthUser | null): Session {
   const staffId = getSetting(db, 'current_staff_id');
   const staff = (staffId && getActiveStaff(db, clinic.id, staffId)) || defaultStaff(db, clinic.id);
   return { clinicId: clinic.id, deskId, staff };
+}
+
+/**
+ * Local-only desks (no server, so no sign-in): makes the staff member with this email the one
+ * acting at the desk, as `--acting-staff` of the headless host does for tests and demos. A desk
+ * with a server refuses: there the signed-in user acts and nothing else may choose.
+ */
+export function chooseLocalStaff(db: WriteDb, email: string, opts: { hasServer: boolean }): StaffSummary {
+  if (opts.hasServer) throw new CommandError('forbidden', 'The acting staff member can only be chosen on a local-only desk.');
+  const { clinicId } = loadSession(db);
+  const staff = findActiveStaffByEmail(db, clinicId, email);
+  if (!staff) throw new CommandError('not_found', `No active staff member with the email ${email}.`);
+  setSetting(db, 'current_staff_id', staff.id);
+  return staff;
 }

@@ -29,3 +29,13 @@ export function defaultStaff(db: ReadDb, clinicId: string): StaffSummary | null 
   ).get(clinicId);
   return row ? toSummary(row) : null;
 }
+
+/** An active staff member of the clinic by sign-in email (case-insensitive). */
+export function findActiveStaffByEmail(db: ReadDb, clinicId: string, email: string): StaffSummary | null {
+  const row = stmt<StaffRow>(
+    db,
+    `SELECT id, display_name, role FROM staff
+     WHERE clinic_id = ? AND lower(email) = lower(?) AND active = 1 AND deleted_at IS NULL`,
+  ).get(clinicId, email.trim());
+  return row ? toSummary(row) : null;
+}
