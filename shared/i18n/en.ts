@@ -1,10 +1,12 @@
 import { enMoney } from './en-money.ts';
 import { recallsEn } from './recalls-en.ts';
+import { enAuthSync } from './en-auth-sync.ts';
 
 /** English UI strings: the reference key set. `{name}` placeholders are filled by `translate`. */
 export const en = {
   ...enMoney,
   ...recallsEn,
+  ...enAuthSync,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',
   'app.loadError': 'The clinic could not be opened: {message}',
