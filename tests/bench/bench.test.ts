@@ -32,9 +32,10 @@ describe('npm run bench', () => {
       expect(typeof sizes[key], key).toBe('number');
       expect(sizes[key] as number, key).toBeGreaterThan(0);
     }
-    // Every other figure is numeric too (or a nested object of numbers, like sizes).
+    // The run's settings are labels; every other figure is numeric (or an object of numbers).
+    expect(typeof record.encrypted).toBe('boolean');
     for (const [key, value] of Object.entries(record)) {
-      if (key === 'profile') continue;
+      if (key === 'profile' || key === 'encrypted') continue;
       const flat = typeof value === 'object' && value !== null ? Object.values(value) : [value];
       for (const v of flat) expect(typeof v, key).toBe('number');
     }
