@@ -17,6 +17,7 @@ import type { TokenSource } from './sync/token-source.ts';
 import { AuthService, type AuthOptions } from './auth/auth-service.ts';
 import { FileSecretStore, MemorySecretStore, type SecretStore } from './auth/secret-store.ts';
 import { openAppDatabase } from './security/app-database.ts';
+import { DeskLock } from './auth/desk-lock.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -117,14 +118,25 @@ export function createApp(config: AppConfig): ClinicApp {
         })
       : null;
 
+  const deskLock = new DeskLock({ db, auth, now, ...(config.authOptions?.scrypt ? { scrypt: config.authOptions.scrypt } : {}) });
+
   const context = (): CommandContext => {
     // Before a server-backed desk's first pull there is no clinic yet; sync commands still work.
     const session = sync ? loadSessionOrEmpty(db, auth?.profile) : loadSession(db);
+    // Whoever unlocked the desk with their PIN acts (and is audited) until the next switch.
+    const staff = deskLock.acting(session);
     const ctx: CommandContext = {
       db,
       clinicId: session.clinicId,
       deskId: session.deskId,
-      staff: session.staff,
+      staff,
+      lock: {
+        state: () => deskLock.state(session),
+        engage: (reason) => deskLock.engage(session, reason),
+        unlockWithPin: (staffId, pin) => deskLock.unlockWithPin(session, staffId, pin),
+        setPin: (pin, staffId) => deskLock.setPin(session, pin, staffId),
+        setIdle: (seconds) => deskLock.setIdle(session, seconds),
+      },
       appVersion: APP_VERSION,
       now,
       emit,
@@ -132,7 +144,7 @@ export function createApp(config: AppConfig): ClinicApp {
       auth,
       write(action, fn) {
         const result = writeTransaction(
-          { db, clinicId: session.clinicId, actorStaffId: session.staff?.id ?? null, deskId: session.deskId, now },
+          { db, clinicId: session.clinicId, actorStaffId: staff?.id ?? null, deskId: session.deskId, now },
           action,
           fn,
         );
@@ -159,6 +171,10 @@ export function createApp(config: AppConfig): ClinicApp {
       // Signed out or locked: only the sign-in and lock screens may talk to main.
       if (auth && !auth.isWorking && !name.startsWith('auth.') && name !== 'settings.setLanguage') {
         return Promise.resolve(fail({ code: 'unauthorized', message: 'Sign in to use this desk.', details: { reason: 'signed_out' } }));
+      }
+      // A locked local-only desk: only the lock screen may talk to main.
+      if (deskLock.isLocked && !name.startsWith('auth.') && name !== 'settings.setLanguage') {
+        return Promise.resolve(fail({ code: 'unauthorized', message: 'This desk is locked.', details: { reason: 'locked' } }));
       }
       return dispatch(handlers, context(), name, input, logger);
     },

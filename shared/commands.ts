@@ -44,6 +44,8 @@ import type {
   RenderedMessage,
 } from './domain/recall-types.ts';
 import * as recall from './recall-schemas.ts';
+import * as avail from './availability-admin-schemas.ts';
+import type { AvailabilitySettings, DoctorScheduleView } from './domain/availability-admin-types.ts';
 import type { SyncStatus } from './domain/types.ts';
 import type { AttentionItem } from './domain/sync-types.ts';
 import { AttentionResolveSchema } from './sync-schemas.ts';
@@ -51,8 +53,8 @@ import type { AuthSession } from './domain/auth-types.ts';
 import { SignInInputSchema, UnlockInputSchema } from './auth-schemas.ts';
 import type { BackupEntry, RestoreStaged, UnsyncedExported } from './domain/backup-types.ts';
 import { BackupRestoreInput } from './backup-schemas.ts';
-import * as avail from './availability-admin-schemas.ts';
-import type { AvailabilitySettings, DoctorScheduleView } from './domain/availability-admin-types.ts';
+import type { AuditPage, DeskLockState } from './domain/security-types.ts';
+import * as security from './security-schemas.ts';
 
 export const Id = z.string().uuid({ message: 'must be a UUID' });
 export const IsoDateSchema = z
@@ -77,6 +79,15 @@ export const commands = {
   'auth.signOut': command(Empty).returns<AuthSession>(),
   'auth.unlock': command(UnlockInputSchema).returns<AuthSession>(),
   'auth.lock': command(Empty).returns<AuthSession>(),
+  // Screen lock, PINs and quick user switch (issue 9); schemas in security-schemas.ts.
+  'auth.deskLock': command(Empty).returns<DeskLockState>(),
+  'auth.lockDesk': command(security.LockDeskInput).returns<DeskLockState>(),
+  'auth.unlockPin': command(security.UnlockPinInput).returns<DeskLockState>(),
+  'auth.setPin': command(security.SetPinInput).returns<DeskLockState>(),
+  'settings.setIdleLock': command(security.IdleLockInput).returns<DeskLockState>(),
+  // Audit viewer (issue 9): managers and admins; roles in command-roles.ts.
+  'audit.list': command(security.AuditListInput).returns<AuditPage>(),
+  'audit.exportCsv': command(security.AuditExportInput).returns<{ fileName: string; csv: string; rows: number }>(),
 
   // Encrypted local backups (issue 9); types in domain/backup-types.ts.
   'backup.create': command(Empty).returns<BackupEntry>(),
@@ -111,6 +122,7 @@ export const commands = {
   'patients.create': command(PatientCreateInputSchema, { write: true }).returns<PatientDetail>(),
   'patients.update': command(PatientUpdateInputSchema, { write: true }).returns<PatientDetail>(),
   'patients.appointments': command(z.object({ patientId: Id }).strict()).returns<PatientAppointments>(),
+  'patients.revealNationalId': command(security.RevealNationalIdInput).returns<{ nationalId: string | null }>(),
   'appointments.book': command(BookInputSchema, { write: true }).returns<AppointmentDetail>(),
   'appointments.reschedule': command(RescheduleInputSchema, { write: true }).returns<AppointmentDetail>(),
   'appointments.cancel': command(CancelInputSchema, { write: true }).returns<AppointmentDetail>(),

@@ -221,6 +221,19 @@ export class AuthService implements TokenSource {
     return this.session();
   }
 
+  /**
+   * Someone at the desk proved who they are with a local credential (a staff PIN, electron/auth/
+   * desk-lock.ts): undo a manual or idle lock. A restart while offline still needs the password.
+   */
+  resumeLocal(): AuthSession {
+    if (this.mode === 'locked' && this.lockReason !== 'restart_offline') {
+      this.mode = 'signed_in';
+      this.lockReason = null;
+      this.changed();
+    }
+    return this.session();
+  }
+
   async unlock(password: string): Promise<AuthSession> {
     if (this.mode !== 'locked') return this.session();
     const off = this.desk.offline;

@@ -1,6 +1,7 @@
 import type { CommandName, CommandOutput, CommandParsedInput } from '../../shared/commands.ts';
 import type { StaffSummary, SyncStatus } from '../../shared/domain/types.ts';
 import type { AuthSession } from '../../shared/domain/auth-types.ts';
+import type { DeskLockReason, DeskLockState } from '../../shared/domain/security-types.ts';
 import type { ClinicEvents, EventName } from '../../shared/events.ts';
 import type { WriteDb } from '../db/database.ts';
 import type { MutationWriter } from '../db/mutation-writer.ts';
@@ -20,6 +21,17 @@ export interface CommandContext {
   sync?: SyncPort | null;
   /** Sign-in and offline unlock when a server is configured (null: local only). */
   auth?: AuthPort | null;
+  /** The screen lock and quick user switch of this desk (electron/auth/desk-lock.ts). */
+  lock?: LockPort | null;
+}
+
+/** The desk lock, bound to this call's session (electron/auth/desk-lock.ts). */
+export interface LockPort {
+  state(): DeskLockState;
+  engage(reason: DeskLockReason): DeskLockState;
+  unlockWithPin(staffId: string, pin: string): Promise<DeskLockState>;
+  setPin(pin: string, staffId?: string): Promise<DeskLockState>;
+  setIdle(seconds: number): DeskLockState;
 }
 
 /** What commands may ask of the auth service (electron/auth/auth-service.ts). */

@@ -3,6 +3,7 @@ import { commands, isCommandName } from '../../shared/commands.ts';
 import { uuidv7 } from '../../shared/domain/ids.ts';
 import { type Envelope, fail, ok } from '../../shared/result.ts';
 import { CommandError } from './command-error.ts';
+import { roleRefusal } from './roles.ts';
 import type { CommandContext, HandlerTable } from './context.ts';
 
 export interface Logger {
@@ -34,6 +35,9 @@ export async function dispatch(
   if (!isCommandName(name)) {
     return fail({ code: 'unknown_command', message: `unknown command: ${String(name).slice(0, 80)}` });
   }
+  // Roles first: someone who may not run a command learns nothing from its validation.
+  const refused = roleRefusal(name, ctx.staff);
+  if (refused) return fail(refused.toData());
   const parsed = commands[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail(validationError(parsed.error).toData());
   try {

@@ -16,6 +16,9 @@ import { recallQueueHandlers } from './recall-queue.ts';
 import { syncHandlers } from './sync.ts';
 import { authHandlers } from './auth.ts';
 import { backupHandlers } from './backup.ts';
+import { lockHandlers } from './lock.ts';
+import { auditHandlers } from './audit.ts';
+import { nationalIdHandlers } from './national-id.ts';
 
 /** Every command's handler; the type proves each name in shared/commands.ts has exactly one. */
 export const handlers: HandlerTable = {
@@ -36,4 +39,7 @@ export const handlers: HandlerTable = {
   ...syncHandlers,
   ...authHandlers,
   ...backupHandlers,
+  ...lockHandlers,
+  ...auditHandlers,
+  ...nationalIdHandlers,
 };

@@ -16,12 +16,19 @@ export interface Desk {
   call<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>>;
 }
 
-export function desk(db: WriteDb, deskId: string, clock: { now: Date }, staffId: string = FX.staff): Desk {
+/** Acts as a manager by default: campaigns and recall types are managers' and admins' work (command-roles.ts). */
+export function desk(
+  db: WriteDb,
+  deskId: string,
+  clock: { now: Date },
+  staffId: string = FX.staff,
+  role: 'admin' | 'manager' | 'receptionist' = 'manager',
+): Desk {
   const ctx: CommandContext = {
     db,
     clinicId: FX.clinic,
     deskId,
-    staff: { id: staffId, displayName: 'Desk staff', role: 'receptionist' },
+    staff: { id: staffId, displayName: 'Desk staff', role },
     appVersion: 'test',
     now: () => clock.now,
     emit: () => {},

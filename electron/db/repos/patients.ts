@@ -1,6 +1,7 @@
 import type { AppointmentStatus } from '../../../shared/domain/appointment-status.ts';
 import type { Instant } from '../../../shared/domain/clinic-time.ts';
 import type { PatientAppointment, PatientDetail, PreferredChannel } from '../../../shared/domain/booking-types.ts';
+import { maskNationalId } from '../../../shared/domain/national-id.ts';
 import type { ReadDb } from '../database.ts';
 import { stmt } from '../statements.ts';
 
@@ -31,7 +32,8 @@ export function toPatientDetail(r: PatientRow): PatientDetail {
     birthDate: r.birth_date,
     phone: r.phone,
     email: r.email,
-    nationalId: r.national_id,
+    // Masked by default; the full value only through the audited 'patients.revealNationalId'.
+    nationalId: maskNationalId(r.national_id),
     preferredChannel: r.preferred_channel,
     optOut: r.opt_out === 1,
     blocked: r.blocked === 1,
