@@ -9,9 +9,6 @@
  *   --server-url <url>    Supabase URL to sync with (or $CLINIC_DESK_SUPABASE_URL)
  *   --anon-key <key>      its anon key (or $CLINIC_DESK_SUPABASE_ANON_KEY)
  *   --demo-sign-in        embedded demo server (`npm start`): sign the demo receptionist in
- *   --acting-staff <id>   local-only desks (no server) only: who works at the desk until someone
- *                         unlocks with their PIN (e2e tests pick a role with it). A local-only desk
- *                         has no sign-in at all, so this grants nothing the data dir does not.
  *   --acting-staff <email> local-only desks (no server): act as this staff member, e.g.
  *                         manager@demo.clinic (e2e of the manager-only editors); refused with a server
  */
@@ -24,7 +21,6 @@ import { DEMO_STAFF } from '../../shared/demo-ids.ts';
 import { createApp } from '../app.ts';
 import { chooseLocalStaff } from '../commands/session.ts';
 import { serverFromEnv } from '../auth/server-config.ts';
-import { setSetting } from '../db/repos/local-settings.ts';
 import { startHost } from './host.ts';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -105,10 +101,6 @@ async function main(): Promise<void> {
   if (options.actingStaff) {
     const staff = chooseLocalStaff(app.db, options.actingStaff, { hasServer: Boolean(options.server) });
     console.error(`Acting as ${staff.displayName} (${staff.role}).`);
-  }
-  if (options.actingStaff) {
-    if (options.server) throw new Error('--acting-staff is for local-only desks; with a server the signed-in person acts.');
-    setSetting(app.db, 'current_staff_id', options.actingStaff);
   }
   const host = await startHost({ app, port: options.port, rendererDir: options.rendererDir });
 
