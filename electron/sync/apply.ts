@@ -7,7 +7,9 @@
 import type { WriteDb } from '../db/database.ts';
 import { markSeen } from '../db/repos/sync-state.ts';
 import { type OutboxRow, insertOutboxRow, pendingMutationsOfRow } from '../db/repos/sync-outbox.ts';
-import { type SyncRow, getLocalRow, normaliseServerRow, upsertRow } from '../db/repos/sync-rows.ts';
+import { type SyncRow, blockWriter, getLocalRow, normaliseServerRow, upsertRow } from '../db/repos/sync-rows.ts';
+import { stmt } from '../db/statements.ts';
+import type { PageBlock } from './transport.ts';
 import { uuidv7 } from '../../shared/domain/ids.ts';
 
 /** Columns the server owns: never taken from a pending local change. */
@@ -16,11 +18,16 @@ const SERVER_OWNED = new Set(['id', 'clinic_id', 'version', 'updated_at', 'delet
 /** Runs `fn` in one immediate transaction with foreign keys off: rows of one page may arrive
  * child-before-parent (pull order is commit order, not table order); the server already
  * enforces every reference, so the local copy is consistent once the pull completes. */
-export function inSyncTransaction<T>(db: WriteDb, fn: () => T): T {
+export function inSyncTransaction<T>(db: WriteDb, fn: () => T, o: { relaxed?: boolean } = {}): T {
   db.pragma('foreign_keys = OFF');
+  // Pulled pages commit without their own fsync (WAL, synchronous=NORMAL): a power cut can only
+  // roll back whole pages together with their cursor, which are then pulled again. The next
+  // local write (synchronous=FULL) makes them durable too. ~10x cheaper commits.
+  if (o.relaxed) stmt(db, 'PRAGMA synchronous = NORMAL').run();
   try {
     return db.transaction(fn).immediate();
   } finally {
+    if (o.relaxed) stmt(db, 'PRAGMA synchronous = FULL').run();
     db.pragma('foreign_keys = ON');
   }
 }
@@ -45,9 +52,44 @@ export interface ApplyOptions {
   at: string;
 }
 
-/** Applies one pulled row; answers whether anything local changed. */
+/**
+ * Applies rows `from`.. of a compact block until `stop()` says the slice is used up (checked
+ * every 64 rows); answers the index of the next row. Rows without pending local mutations
+ * take the fast path (one version lookup, one positional INSERT or UPDATE); the others, and
+ * every row of a resync, go through applyRow.
+ */
+export function applyBlockRows(
+  db: WriteDb,
+  block: PageBlock,
+  from: number,
+  o: ApplyOptions & { pending: Set<string>; stop: () => boolean },
+): number {
+  const w = blockWriter(db, block.table, block.columns);
+  const rows = block.rows;
+  const prefix = `${block.table}:`;
+  let i = from;
+  while (i < rows.length) {
+    const row = rows[i++]!;
+    const id = row[w.idIndex] as string;
+    if (o.resync || o.pending.has(prefix + id)) {
+      applyRow(db, block.table, w.toObject(row), o);
+    } else {
+      const local = w.localVersion(id);
+      if (local === undefined) w.insert(row);
+      else if ((row[w.versionIndex] as number) >= local) w.update(row);
+    }
+    if ((i & 63) === 0 && o.stop()) break;
+  }
+  return i;
+}
+
+/** Applies one pulled row in the server's JSON shape (sync_pull, sync_fetch, conflicts). */
 export function applyServerRow(db: WriteDb, table: string, raw: SyncRow, o: ApplyOptions): void {
-  const server = normaliseServerRow(db, table, raw);
+  applyRow(db, table, normaliseServerRow(db, table, raw), o);
+}
+
+/** Applies one pulled row already in the local format. */
+function applyRow(db: WriteDb, table: string, server: SyncRow, o: ApplyOptions): void {
   const id = server.id as string;
   const pending = pendingMutationsOfRow(db, table, id);
   if (o.resync) markSeen(db, table, id);

@@ -11,7 +11,7 @@ import { openAttentionCount } from '../db/repos/needs-attention.ts';
 import { outboxSummary } from '../db/repos/outbox.ts';
 import { getSyncState, saveSyncState } from '../db/repos/sync-state.ts';
 import { getLocalRow } from '../db/repos/sync-rows.ts';
-import { pullAll } from './pull.ts';
+import { applyBlocks, pullAll } from './pull.ts';
 import { pushBatch } from './push.ts';
 import { Scheduler } from './scheduler.ts';
 import type { TokenSource } from './token-source.ts';
@@ -61,6 +61,7 @@ export class SyncEngine {
   private clockOffsetMs: number | null = null;
   private progress: SyncStatus['progress'] = null;
   private lastEmitted = '';
+  private priorityDone = false;
 
   constructor(o: SyncEngineOptions) {
     this.o = o;
@@ -191,18 +192,19 @@ export class SyncEngine {
     // Push first: the pull that follows then already carries this desk's own writes.
     await this.pushAll();
     const state = getSyncState(this.db, this.o.server.url);
-    if (!state.initial_done || state.resync) await this.startProgress(state.resync ? 'resync' : 'initial');
+    if (!state.initial_done || state.resync) this.startProgress(state.resync ? 'resync' : 'initial');
+    if (!state.initial_done && !state.cursor && !state.resync && !this.priorityDone) await this.priorityFirst();
     await pullAll({
       db: this.db,
       transport: this.transport,
       serverUrl: this.o.server.url,
       now: this.now,
       pageSize: this.o.pullPageSize ?? 5000,
-      sliceMs: this.o.sliceMs ?? 12,
+      sliceMs: this.o.sliceMs ?? 20,
       onPage: ({ rows, tables, reset }) => {
         if (reset) {
           this.verified = false;
-          this.startProgress('resync').catch(() => undefined);
+          this.startProgress('resync');
         }
         if (rows > 0) this.verified = false;
         this.advanceProgress(rows);
@@ -216,6 +218,20 @@ export class SyncEngine {
     await this.pushAll();
     this.busy = false;
     await this.maybeVerify();
+  }
+
+  /**
+   * First sync: today's schedule and the reference data it needs, before the full download, so
+   * the desk is usable within seconds. The full pull delivers these rows again (idempotent).
+   */
+  private async priorityFirst(): Promise<void> {
+    const first = await this.transport.priority();
+    const tables = new Set<string>();
+    await applyBlocks({ db: this.db, now: this.now, sliceMs: this.o.sliceMs ?? 20 }, first.tables, { resync: false }, null, tables);
+    this.priorityDone = true;
+    this.adoptSession();
+    if (tables.size > 0) this.o.emit('data.changed', { tables: [...tables] });
+    this.publish();
   }
 
   private async pushAll(): Promise<void> {
@@ -264,16 +280,17 @@ export class SyncEngine {
   }
 
   private startedAt = 0;
-  private async startProgress(phase: 'initial' | 'resync'): Promise<void> {
+  private startProgress(phase: 'initial' | 'resync'): void {
     this.startedAt = performance.now();
     this.progress = { phase, rows: 0, total: null, percent: null, secondsLeft: null };
     this.publish();
-    try {
-      const total = serverTotal(await this.transport.checksums());
-      if (this.progress) this.progress = { ...this.progress, total };
-    } catch {
-      // progress without a total is still progress
-    }
+    // The total arrives while the first pages download (never delay the pull for it).
+    this.transport.checksums().then(
+      (sums) => {
+        if (this.progress) this.progress = { ...this.progress, total: serverTotal(sums) };
+      },
+      () => undefined, // progress without a total is still progress
+    );
   }
 
   private advanceProgress(rows: number): void {

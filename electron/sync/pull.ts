@@ -10,10 +10,10 @@ import { uuidv7 } from '../../shared/domain/ids.ts';
 import type { WriteDb } from '../db/database.ts';
 import { stmt } from '../db/statements.ts';
 import { clearSeen, getSyncState, saveSyncState, unseenAcknowledgedRows } from '../db/repos/sync-state.ts';
-import { insertOutboxRow, pendingMutationsOfRow } from '../db/repos/sync-outbox.ts';
-import { resetVersion } from '../db/repos/sync-rows.ts';
-import { applyServerRow, inSyncTransaction } from './apply.ts';
-import type { PullPage, SyncTransport } from './transport.ts';
+import { insertOutboxRow, pendingMutationsOfRow, pendingRowKeys } from '../db/repos/sync-outbox.ts';
+import { bulkLoad, resetVersion } from '../db/repos/sync-rows.ts';
+import { applyBlockRows, inSyncTransaction } from './apply.ts';
+import type { CompactPage, PageBlock, SyncTransport } from './transport.ts';
 
 export interface PullContext {
   db: WriteDb;
@@ -35,11 +35,22 @@ export interface PullRun {
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function pullAll(ctx: PullContext): Promise<PullRun> {
+  let bulk = false;
+  try {
+    return await pullPages(ctx, (on) => {
+      if (on !== bulk) bulkLoad(ctx.db, (bulk = on));
+    });
+  } finally {
+    if (bulk && ctx.db.open) bulkLoad(ctx.db, false);
+  }
+}
+
+async function pullPages(ctx: PullContext, bulk: (on: boolean) => void): Promise<PullRun> {
   const run: PullRun = { rows: 0, pages: 0, changedTables: new Set() };
   let state = getSyncState(ctx.db, ctx.serverUrl);
-  let next: Promise<PullPage> | null = null;
+  let next: Promise<CompactPage> | null = null;
   for (;;) {
-    const page: PullPage = await (next ?? ctx.transport.pull(state.cursor, ctx.pageSize));
+    const page: CompactPage = await (next ?? ctx.transport.pullCompact(state.cursor, ctx.pageSize));
     next = null;
     if (page.reset) {
       // The server was restored (new epoch): resync everything from its new start, keeping local work.
@@ -52,46 +63,82 @@ export async function pullAll(ctx: PullContext): Promise<PullRun> {
       continue;
     }
     if (page.has_more) {
-      next = ctx.transport.pull(page.cursor, ctx.pageSize);
+      bulk(true); // more than one page: a large download
+      next = ctx.transport.pullCompact(page.cursor, ctx.pageSize);
       next.catch(() => undefined); // observed when awaited; avoid an unhandled rejection meanwhile
     }
     const resync = state.resync === 1;
     const tables = new Set<string>();
-    let i = 0;
-    do {
-      const started = performance.now();
-      const last = inSyncTransaction(ctx.db, () => {
-        const at = ctx.now().toISOString();
-        while (i < page.rows.length) {
-          const { table, row } = page.rows[i++]!;
-          applyServerRow(ctx.db, table, row, { resync, at });
-          tables.add(table);
-          if ((i & 63) === 0 && performance.now() - started > ctx.sliceMs) break;
-        }
-        if (i < page.rows.length) return false;
-        state = {
-          ...getSyncState(ctx.db, ctx.serverUrl),
-          cursor: page.cursor,
-          epoch: epochOf(page.cursor),
-          last_pulled_at: at,
-        };
-        if (!page.has_more) {
-          if (state.resync === 1) finishResync(ctx.db, at);
-          state.resync = 0;
-          state.initial_done = 1;
-        }
-        saveSyncState(ctx.db, state);
-        return true;
-      });
-      if (!last) await turn();
-    } while (i < page.rows.length);
-    run.rows += page.rows.length;
+    const rows = await applyBlocks(ctx, page.tables, { resync }, (at) => {
+      state = {
+        ...getSyncState(ctx.db, ctx.serverUrl),
+        cursor: page.cursor,
+        epoch: epochOf(page.cursor),
+        last_pulled_at: at,
+      };
+      if (!page.has_more) {
+        if (state.resync === 1) finishResync(ctx.db, at);
+        state.resync = 0;
+        state.initial_done = 1;
+      }
+      saveSyncState(ctx.db, state);
+    }, tables);
+    run.rows += rows;
     run.pages++;
     for (const t of tables) run.changedTables.add(t);
-    ctx.onPage({ rows: page.rows.length, tables, reset: false });
+    ctx.onPage({ rows, tables, reset: false });
     if (!page.has_more) return run;
     await turn();
   }
+}
+
+/**
+ * Applies blocks of rows in slices of about `sliceMs`, each slice one transaction; `finish`
+ * runs in the transaction of the last slice (it saves the cursor). Answers the rows applied.
+ */
+export async function applyBlocks(
+  ctx: Pick<PullContext, 'db' | 'now' | 'sliceMs'>,
+  blocks: PageBlock[],
+  o: { resync: boolean },
+  finish: ((at: string) => void) | null,
+  tables: Set<string>,
+): Promise<number> {
+  let b = 0;
+  let r = 0;
+  let total = 0;
+  for (;;) {
+    const started = performance.now();
+    const stop = () => performance.now() - started > ctx.sliceMs;
+    const done = inSyncTransaction(
+      ctx.db,
+      () => {
+        const at = ctx.now().toISOString();
+        const pending = pendingRowKeys(ctx.db);
+        while (b < blocks.length) {
+          const block = blocks[b]!;
+          if (r < block.rows.length) {
+            tables.add(block.table);
+            const end = applyBlockRows(ctx.db, block, r, { resync: o.resync, at, pending, stop });
+            total += end - r;
+            r = end;
+          }
+          if (r < block.rows.length) return false;
+          b++;
+          r = 0;
+          if (stop()) return b >= blocks.length && finishIn(finish, at);
+        }
+        return finishIn(finish, at);
+      },
+      { relaxed: true },
+    );
+    if (done) return total;
+    await turn();
+  }
+}
+
+function finishIn(finish: ((at: string) => void) | null, at: string): true {
+  finish?.(at);
+  return true;
 }
 
 function epochOf(cursor: string): string {

@@ -42,6 +42,20 @@ export interface PullPage {
   reset?: boolean;
 }
 
+/** sync_pull_compact / sync_priority: per table, the column list once and each row as values in that order. */
+export interface PageBlock {
+  table: string;
+  columns: string[];
+  rows: unknown[][];
+}
+
+export interface CompactPage {
+  tables: PageBlock[];
+  cursor: string;
+  has_more: boolean;
+  reset?: boolean;
+}
+
 export interface ServerChecksums {
   [table: string]: { count: number; checksum: number };
 }
@@ -76,6 +90,16 @@ export class SyncTransport {
 
   pull(cursor: string | null, lim: number): Promise<PullPage> {
     return this.rpc<PullPage>('sync_pull', { cursor, lim });
+  }
+
+  /** The same page as `pull`, compact: values already in the local format (README, Server). */
+  pullCompact(cursor: string | null, lim: number): Promise<CompactPage> {
+    return this.rpc<CompactPage>('sync_pull_compact', { cursor, lim });
+  }
+
+  /** Today's schedule and what it needs, first (a first sync is usable before it finishes). */
+  priority(): Promise<{ tables: PageBlock[] }> {
+    return this.rpc<{ tables: PageBlock[] }>('sync_priority', {});
   }
 
   checksums(): Promise<ServerChecksums> {

@@ -97,3 +97,23 @@ export function pendingCount(db: ReadDb): number {
 export function allOutbox(db: ReadDb): OutboxRow[] {
   return stmt<OutboxRow>(db, 'SELECT * FROM outbox ORDER BY seq').all();
 }
+
+const pendingCache = new WeakMap<object, { maxSeq: number; keys: Set<string> }>();
+
+/**
+ * `table:row_id` of every row with pending mutations. Cached until a mutation is queued (the
+ * AUTOINCREMENT counter grows with every insert, whatever its seq is later set to); a stale
+ * entry after a push only sends a row down the slower rebase path.
+ */
+export function pendingRowKeys(db: ReadDb): Set<string> {
+  const maxSeq = stmt<{ m: number | null }>(db, `SELECT max(seq) AS m FROM sqlite_sequence WHERE name = 'outbox'`).get()!.m ?? 0;
+  const cached = pendingCache.get(db);
+  if (cached && cached.maxSeq === maxSeq) return cached.keys;
+  const keys = new Set(
+    stmt<{ k: string }>(db, `SELECT table_name || ':' || row_id AS k FROM outbox WHERE status = 'pending'`)
+      .all()
+      .map((r) => r.k),
+  );
+  pendingCache.set(db, { maxSeq, keys });
+  return keys;
+}

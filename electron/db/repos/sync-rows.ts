@@ -108,3 +108,65 @@ export function* checksumTable(db: ReadDb, table: string, chunk: number): Genera
     yield;
   }
 }
+
+/**
+ * Writes pulled rows that arrive as value arrays in a server column order (sync_pull_compact):
+ * statements prepared once per table and column list, values bound positionally, no per-row
+ * objects. Server columns the local schema lacks are dropped.
+ */
+export interface BlockWriter {
+  readonly idIndex: number;
+  readonly versionIndex: number;
+  localVersion(id: string): number | undefined;
+  insert(row: unknown[]): void;
+  update(row: unknown[]): void;
+  /** The row as a column → value object (rebase and resync paths). */
+  toObject(row: unknown[]): SyncRow;
+}
+
+const writerCache = new WeakMap<object, Map<string, BlockWriter>>();
+
+export function blockWriter(db: WriteDb, table: string, columns: string[]): BlockWriter {
+  let perDb = writerCache.get(db);
+  if (!perDb) writerCache.set(db, (perDb = new Map()));
+  const key = `${table}(${columns.join(',')})`;
+  let w = perDb.get(key);
+  if (!w) perDb.set(key, (w = makeBlockWriter(db, table, columns)));
+  return w;
+}
+
+function makeBlockWriter(db: WriteDb, table: string, columns: string[]): BlockWriter {
+  const local = new Set(tableColumns(db, table));
+  const keep = columns.map((c, i) => (local.has(c) ? i : -1)).filter((i) => i >= 0);
+  const names = keep.map((i) => columns[i]!);
+  const idIndex = columns.indexOf('id');
+  const versionIndex = columns.indexOf('version');
+  if (idIndex < 0 || versionIndex < 0) throw new Error(`pulled ${table} rows lack id or version`);
+  const all = keep.length === columns.length;
+  const pick = (row: unknown[]): unknown[] => (all ? row : keep.map((i) => row[i]));
+  const insert = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+  const update = db.prepare(`UPDATE ${table} SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+  const version = db.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck();
+  return {
+    idIndex,
+    versionIndex,
+    localVersion: (id) => version.get(id) as number | undefined,
+    insert: (row) => void insert.run(pick(row)),
+    update: (row) => void update.run([...pick(row), row[idIndex]]),
+    toObject(row) {
+      const out: SyncRow = {};
+      for (let k = 0; k < keep.length; k++) out[names[k]!] = row[keep[k]!];
+      return out;
+    },
+  };
+}
+
+/**
+ * A larger page cache during a large download: inserts with random ids into several indexes
+ * otherwise evict and re-read the same pages slice after slice. Restored afterwards so a desk
+ * at rest keeps its small footprint. (Rarer WAL checkpoints were tried: the one big checkpoint
+ * at the end then blocked the main process for ~600 ms.)
+ */
+export function bulkLoad(db: WriteDb, on: boolean): void {
+  db.pragma(on ? 'cache_size = -32768' : 'cache_size = -2000');
+}

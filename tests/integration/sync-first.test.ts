@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { toLocalValue } from '../../electron/db/repos/sync-rows.ts';
+import { todayIn } from '../../shared/domain/clinic-time.ts';
+import type { DaySchedule } from '../../shared/domain/types.ts';
+import { createClinic, seedEveryTable } from './fixtures.ts';
+import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
+import { signedIn, useStack } from './harness.ts';
+import { type Desk, expectConverged, openDesk, removeDir, seedReference, settle, waitFor } from './sync-desk.ts';
+
+interface Block {
+  table: string;
+  columns: string[];
+  rows: unknown[][];
+}
+type Rows = Map<string, Record<string, unknown>>;
+
+const h = useStack();
+const opened: Desk[] = [];
+let proxy: FaultProxy;
+beforeAll(async () => {
+  proxy = await startFaultProxy(h().stack.url);
+});
+afterAll(async () => {
+  for (const d of opened) {
+    await d.close();
+    removeDir(d.dataDir);
+  }
+  await proxy.close();
+});
+
+async function rpc<T>(c: SupabaseClient, fn: string, args: Record<string, unknown>): Promise<T> {
+  const { data, error } = await c.rpc(fn, args);
+  if (error) throw new Error(`${fn}: ${error.code} ${error.message}`);
+  return data as T;
+}
+
+/** Every row of both pull shapes, keyed `table/id`, values in the local format. */
+async function pullBoth(c: SupabaseClient): Promise<{ full: Rows; compact: Rows }> {
+  const full: Rows = new Map();
+  const compact: Rows = new Map();
+  for (let cursor: string | null = null; ; ) {
+    const p: { rows: { table: string; row: Record<string, unknown> }[]; cursor: string; has_more: boolean } = await rpc(c, 'sync_pull', { cursor, lim: 7 });
+    for (const { table, row } of p.rows) full.set(`${table}/${String(row.id)}`, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toLocalValue(v)])));
+    cursor = p.cursor;
+    if (!p.has_more) break;
+  }
+  for (let cursor: string | null = null; ; ) {
+    const p: { tables: Block[]; cursor: string; has_more: boolean } = await rpc(c, 'sync_pull_compact', { cursor, lim: 7 });
+    for (const b of p.tables) {
+      for (const r of b.rows) {
+        const row = Object.fromEntries(b.columns.map((col, i) => [col, r[i]]));
+        const key = `${b.table}/${String(row.id)}`;
+        if (compact.has(key)) throw new Error(`${key} delivered twice`);
+        compact.set(key, row);
+      }
+    }
+    cursor = p.cursor;
+    if (!p.has_more) break;
+  }
+  return { full, compact };
+}
+
+describe('sync_pull_compact and the first sync', () => {
+  it('delivers the same rows as sync_pull, already in the local format', async () => {
+    const clinic = await createClinic(h().db, 'compact');
+    await seedEveryTable(h().db, clinic.id);
+    const desk = await signedIn(h().stack, clinic.users.receptionist.email, clinic.users.receptionist.password);
+    const { full, compact } = await pullBoth(desk);
+    expect(full.size).toBeGreaterThan(20);
+    expect([...compact.keys()].sort()).toEqual([...full.keys()].sort());
+    for (const [key, row] of full) expect(compact.get(key), key).toEqual(row);
+    const other = await createClinic(h().db, 'compact-other');
+    const stranger = await signedIn(h().stack, other.users.receptionist.email, other.users.receptionist.password);
+    const theirs = await pullBoth(stranger);
+    expect([...theirs.compact.keys()].filter((k) => full.has(k))).toEqual([]);
+  });
+
+  it('answers a cursor from another server epoch with reset', async () => {
+    const clinic = await createClinic(h().db, 'compact-reset');
+    const desk = await signedIn(h().stack, clinic.users.receptionist.email, clinic.users.receptionist.password);
+    const page = await rpc<{ reset?: boolean; tables: Block[] }>(desk, 'sync_pull_compact', {
+      cursor: '0123456789abcdef:1:00000000-0000-0000-0000-000000000000:0',
+      lim: 10,
+    });
+    expect(page).toMatchObject({ reset: true, tables: [] });
+  });
+
+  it("makes today's schedule readable before the full download finishes", async () => {
+    const { db, stack } = h();
+    const clinic = await createClinic(db, 'first-sync');
+    const ref = await seedReference(db, clinic.id, 4);
+    // 3000 long past bookings, then three today (clinic time): in commit order today's come last.
+    await db.query(
+      `insert into public.appointments (id, clinic_id, doctor_id, patient_id, appointment_type_id, starts_at, ends_at)
+       select gen_random_uuid(), $1, $2, $3, $4, now() - interval '400 days' + g * interval '30 minutes',
+              now() - interval '400 days' + g * interval '30 minutes' + interval '30 minutes'
+       from generate_series(0, 2999) g`,
+      [clinic.id, ref.doctorId, ref.patientIds[3], ref.typeId],
+    );
+    await db.query(
+      `insert into public.appointments (id, clinic_id, doctor_id, patient_id, appointment_type_id, starts_at, ends_at)
+       select gen_random_uuid(), $1, $2, ($3::uuid[])[g + 1], $4, s, s + interval '30 minutes'
+       from generate_series(0, 2) g,
+            lateral (select (date_trunc('day', now() at time zone 'Europe/Madrid') + interval '10 hours'
+                             + g * interval '30 minutes') at time zone 'Europe/Madrid' as s) t`,
+      [clinic.id, ref.doctorId, ref.patientIds, ref.typeId],
+    );
+    // Every page of the full download is slow; the priority call is not.
+    proxy.set({ mode: 'delay', path: 'sync_pull_compact', delayMs: 1500 });
+    const desk = await openDesk(stack, clinic.users.receptionist, { url: proxy.url, syncOptions: { pullPageSize: 500 } });
+    opened.push(desk);
+    const today = todayIn('Europe/Madrid');
+    const schedule = await waitFor(
+      "today's schedule",
+      async () => {
+        const r = await desk.app.invoke('schedule.day', { date: today });
+        return r.ok && (r.value as DaySchedule).appointments.length === 3 ? (r.value as DaySchedule) : null;
+      },
+      10_000,
+    );
+    const state = desk.app.db.prepare('SELECT initial_done FROM sync_state').get() as { initial_done: number } | undefined;
+    const local = (desk.app.db.prepare('SELECT count(*) AS n FROM appointments').get() as { n: number }).n;
+    expect(state?.initial_done ?? 0).toBe(0);
+    expect(local).toBeLessThan(3003);
+    expect(schedule.doctors.map((d) => d.id)).toContain(ref.doctorId);
+    proxy.set({ mode: 'pass' });
+    await settle([desk], 60_000);
+    await expectConverged(db, clinic.id, [desk]);
+  });
+});
