@@ -17,6 +17,7 @@ import type { TokenSource } from './sync/token-source.ts';
 import { AuthService, type AuthOptions } from './auth/auth-service.ts';
 import { FileSecretStore, MemorySecretStore, type SecretStore } from './auth/secret-store.ts';
 import { openAppDatabase } from './security/app-database.ts';
+import { type RecoveryNotice, openOrRebuild, storedDatabaseKey } from './sync/recover.ts';
 import { DeskLock } from './auth/desk-lock.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -57,6 +58,8 @@ export interface ClinicApp {
   readonly sync: SyncEngine | null;
   /** Sign-in and offline unlock, when a server is configured. */
   readonly auth: AuthService | null;
+  /** Set when a damaged database was replaced at start-up: what happened, for the staff to read. */
+  readonly recovery: RecoveryNotice | null;
 }
 
 const consoleLogger: Logger = {
@@ -72,14 +75,28 @@ export function createApp(config: AppConfig): ClinicApp {
   const logger = config.logger ?? consoleLogger;
   if (config.dataDir !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
   // Encrypted at rest, migrated, with a backup before any schema change (issue 9).
-  const db = openAppDatabase({
-    dataDir: config.dataDir,
-    dbPath: databasePath(config.dataDir),
-    keyStore: config.keyStore ?? (config.dataDir === ':memory:' ? false : new FileSecretStore(config.dataDir)),
-    now,
-    appVersion: APP_VERSION,
-    log: (message) => logger.error(message),
-  });
+  const keyStore = config.keyStore ?? (config.dataDir === ':memory:' ? false : new FileSecretStore(config.dataDir));
+  const openDb = () =>
+    openAppDatabase({
+      dataDir: config.dataDir,
+      dbPath: databasePath(config.dataDir),
+      keyStore,
+      now,
+      appVersion: APP_VERSION,
+      log: (message) => logger.error(message),
+    });
+  // A damaged file on a desk that syncs: unsynced changes saved and queued again, clinic downloaded again.
+  const { db, recovery } =
+    config.server && config.dataDir !== ':memory:'
+      ? openOrRebuild(openDb, {
+          dataDir: config.dataDir,
+          dbPath: databasePath(config.dataDir),
+          key: () => storedDatabaseKey(keyStore),
+          now,
+          appVersion: APP_VERSION,
+          log: (message) => logger.error(message),
+        })
+      : { db: openDb(), recovery: null };
   try {
     // A server-backed desk gets its data by pull, never from the demo generator.
     if (config.demo !== false && !config.server) seedDemoClinic(db, { now: now() });
@@ -167,6 +184,7 @@ export function createApp(config: AppConfig): ClinicApp {
     db,
     sync,
     auth,
+    recovery,
     invoke: (name, input) => {
       // Signed out or locked: only the sign-in and lock screens may talk to main.
       if (auth && !auth.isWorking && !name.startsWith('auth.') && name !== 'settings.setLanguage') {
