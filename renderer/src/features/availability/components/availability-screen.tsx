@@ -6,95 +6,133 @@ import { useAvailabilitySettings } from '../../../hooks/use-availability-setting
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
-import { WeekEditor } from './week-editor.tsx';
+import { DayView } from './day-view.tsx';
+import { EditorTabs, type EditorTab } from './editor-tabs.tsx';
 import { WeekGrid } from './week-grid.tsx';
+import '../styles/availability-editors.css';
 
 const WEEK_TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor_vacations', 'clinic_blocked_periods'] as const;
 const mondayOf = (date: IsoDate) => addDaysIso(date, 1 - isoWeekday(date));
+type Mode = 'week' | 'day';
 
-/** Doctor availability: a week grid per doctor, "find next free" beside it, editors for managers. */
+/** Doctor availability: a week per doctor or all doctors for a day, "find next free" beside it, editors for managers. */
 export function AvailabilityScreen({ info, today }: ScreenProps) {
   const { t, formatDay } = useI18n();
   const settings = useAvailabilitySettings().state.data;
   const openBooking = useBookingUi((s) => s.openBooking);
+  const [mode, setMode] = useState<Mode>('week');
   const [doctorId, setDoctorId] = useState('');
   const [weekStart, setWeekStart] = useState(() => mondayOf(today));
+  const [day, setDay] = useState<IsoDate>(today);
   const [typeId, setTypeId] = useState('');
   const [finderDoctor, setFinderDoctor] = useState('');
   const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<EditorTab>('hours');
   const doctors = settings?.doctors.filter((d) => d.active) ?? [];
   const shownDoctor = doctorId || doctors[0]?.id || '';
-  const weekInput = useMemo(() => (shownDoctor ? { doctorId: shownDoctor, weekStart } : null), [shownDoctor, weekStart]);
+  const weekInput = useMemo(() => (shownDoctor && mode === 'week' ? { doctorId: shownDoctor, weekStart } : null), [shownDoctor, weekStart, mode]);
   const week = useCommandQuery('availability.week', weekInput, { refreshOn: WEEK_TABLES }).state.data;
   const firstType = settings?.appointmentTypes.find((ty) => ty.active)?.id ?? '';
+  const canEdit = settings?.canEdit === true;
+  const isEditing = editing && canEdit;
+  const showDoctor = isEditing ? tab === 'hours' : mode === 'week';
+  const step = (n: number) => (mode === 'week' ? setWeekStart(addDaysIso(weekStart, 7 * n)) : setDay(addDaysIso(day, n)));
+  const atToday = mode === 'week' ? weekStart === mondayOf(today) : day === today;
 
   return (
     <main className="screen availability" aria-label={t('screen.availability')} data-testid="availability-screen">
       <div className="toolbar">
-        <select className="input" aria-label={t('booking.doctor')} value={shownDoctor} onChange={(e) => setDoctorId(e.target.value)} data-testid="week-doctor">
-          {doctors.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.displayName}
-            </option>
-          ))}
-        </select>
-        <nav className="toolbar__nav" aria-label={t('avail.week')}>
-          <button type="button" className="btn btn--icon" onClick={() => setWeekStart(addDaysIso(weekStart, -7))} aria-label={t('avail.prevWeek')}>
-            <span aria-hidden="true">‹</span>
-          </button>
-          <button type="button" className="btn" onClick={() => setWeekStart(mondayOf(today))} disabled={weekStart === mondayOf(today)}>
-            {t('nav.today')}
-          </button>
-          <button type="button" className="btn btn--icon" onClick={() => setWeekStart(addDaysIso(weekStart, 7))} aria-label={t('avail.nextWeek')}>
-            <span aria-hidden="true">›</span>
-          </button>
-          <input
-            type="date"
-            className="date-input"
-            aria-label={t('nav.datePicker')}
-            value={weekStart}
-            onChange={(e) => isValidIsoDate(e.target.value) && setWeekStart(mondayOf(e.target.value))}
-          />
-        </nav>
-        <span className="availability__range">
-          {formatDay(weekStart, 'short')} – {formatDay(addDaysIso(weekStart, 6), 'short')}
-        </span>
-        {settings?.canEdit ? (
-          <button type="button" className="btn" aria-pressed={editing} onClick={() => setEditing(!editing)} data-testid="edit-availability">
-            {editing ? t('avail.view') : t('avail.edit')}
+        {!isEditing && (
+          <div className="avail-tabs" role="group" aria-label={t('avail.viewMode')}>
+            {(['week', 'day'] as const).map((m) => (
+              <button key={m} type="button" className="avail-tabs__tab" aria-pressed={mode === m} onClick={() => setMode(m)} data-testid={`mode-${m}`}>
+                {t(m === 'week' ? 'avail.oneDoctorWeek' : 'avail.allDoctorsDay')}
+              </button>
+            ))}
+          </div>
+        )}
+        {showDoctor && (
+          <select className="input" aria-label={t('booking.doctor')} value={shownDoctor} onChange={(e) => setDoctorId(e.target.value)} data-testid="week-doctor">
+            {doctors.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.displayName}
+              </option>
+            ))}
+          </select>
+        )}
+        {!isEditing && (
+          <>
+            <nav className="toolbar__nav" aria-label={t(mode === 'week' ? 'avail.week' : 'avail.day')}>
+              <button type="button" className="btn btn--icon" onClick={() => step(-1)} aria-label={t(mode === 'week' ? 'avail.prevWeek' : 'avail.prevDay')}>
+                <span aria-hidden="true">‹</span>
+              </button>
+              <button type="button" className="btn" onClick={() => (mode === 'week' ? setWeekStart(mondayOf(today)) : setDay(today))} disabled={atToday}>
+                {t('nav.today')}
+              </button>
+              <button type="button" className="btn btn--icon" onClick={() => step(1)} aria-label={t(mode === 'week' ? 'avail.nextWeek' : 'avail.nextDay')}>
+                <span aria-hidden="true">›</span>
+              </button>
+              <input
+                type="date"
+                className="date-input"
+                aria-label={t('nav.datePicker')}
+                value={mode === 'week' ? weekStart : day}
+                onChange={(e) => isValidIsoDate(e.target.value) && (mode === 'week' ? setWeekStart(mondayOf(e.target.value)) : setDay(e.target.value))}
+                data-testid="avail-date"
+              />
+            </nav>
+            <span className="availability__range">
+              {mode === 'week' ? `${formatDay(weekStart, 'short')} – ${formatDay(addDaysIso(weekStart, 6), 'short')}` : formatDay(day)}
+            </span>
+          </>
+        )}
+        {canEdit ? (
+          <button type="button" className="btn availability__edit" aria-pressed={isEditing} onClick={() => setEditing(!editing)} data-testid="edit-availability">
+            {isEditing ? t('avail.doneEditing') : t('avail.edit')}
           </button>
         ) : (
           <span className="muted availability__ro">{t('avail.readOnly')}</span>
         )}
       </div>
-      <div className="availability__body">
-        <section className="availability__main" aria-label={t('avail.week')}>
-          {editing && settings && shownDoctor ? (
-            <WeekEditor doctorId={shownDoctor} settings={settings} />
+      <div className={`availability__body${isEditing ? ' availability__body--editing' : ''}`}>
+        <section className="availability__main" aria-label={isEditing ? t('avail.editors') : t(mode === 'week' ? 'avail.oneDoctorWeek' : 'avail.allDoctorsDay')}>
+          {isEditing && settings ? (
+            <EditorTabs tab={tab} onTab={setTab} doctorId={shownDoctor} settings={settings} today={today} />
+          ) : mode === 'day' && settings ? (
+            <DayView
+              doctors={doctors}
+              date={day}
+              timeZone={info.clinic.timeZone}
+              finderDoctor={finderDoctor}
+              onFindFor={setFinderDoctor}
+              onBook={(id, startsAt) => openBooking({ doctorId: id, startsAt, appointmentTypeId: typeId || firstType })}
+            />
           ) : week && week.doctorId === shownDoctor ? (
             <WeekGrid week={week} />
           ) : (
             <p className="state">{t('app.loading')}</p>
           )}
         </section>
-        <aside className="availability__finder" aria-label={t('avail.findFree')}>
-          <h2>{t('avail.findFree')}</h2>
-          {settings && (
-            <FreeSlotFinder
-              doctors={settings.doctors}
-              types={settings.appointmentTypes}
-              timeZone={info.clinic.timeZone}
-              today={today}
-              typeId={typeId || firstType}
-              onTypeChange={setTypeId}
-              doctorId={finderDoctor}
-              onDoctorChange={setFinderDoctor}
-              selected={null}
-              onPick={(s) => openBooking({ doctorId: s.doctorId, startsAt: s.startsAt, roomId: s.roomId, appointmentTypeId: typeId || firstType })}
-              limit={12}
-            />
-          )}
-        </aside>
+        {!isEditing && (
+          <aside className="availability__finder" aria-label={t('avail.findFree')}>
+            <h2>{t('avail.findFree')}</h2>
+            {settings && (
+              <FreeSlotFinder
+                doctors={settings.doctors}
+                types={settings.appointmentTypes}
+                timeZone={info.clinic.timeZone}
+                today={today}
+                typeId={typeId || firstType}
+                onTypeChange={setTypeId}
+                doctorId={finderDoctor}
+                onDoctorChange={setFinderDoctor}
+                selected={null}
+                onPick={(s) => openBooking({ doctorId: s.doctorId, startsAt: s.startsAt, roomId: s.roomId, appointmentTypeId: typeId || firstType })}
+                limit={12}
+              />
+            )}
+          </aside>
+        )}
       </div>
     </main>
   );

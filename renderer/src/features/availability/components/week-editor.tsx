@@ -1,10 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AvailabilitySettings, OrphanAppointment } from '../../../../../shared/domain/availability-admin-types.ts';
+import { firstOverlap } from '../../../../../shared/availability-admin-schemas.ts';
+import type { AvailabilitySettings } from '../../../../../shared/domain/availability-admin-types.ts';
 import { instantToLocalDate, localMinuteToInstant } from '../../../../../shared/domain/clinic-time.ts';
+import type { MessageKey } from '../../../../../shared/i18n/index.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { invoke } from '../../../api.ts';
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { type GuardedSend, useGuardedWrite } from '../hooks/use-guarded-write.ts';
+import { OrphanWarning } from './orphan-warning.tsx';
 
 interface Range {
   id?: string;
@@ -24,7 +28,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** Weekly hours (several ranges per weekday, per room), breaks and absences of one doctor. */
 export function WeekEditor({ doctorId, settings }: { doctorId: string; settings: AvailabilitySettings }) {
-  const { t, formatDay, formatTime } = useI18n();
+  const { t, formatDay } = useI18n();
   const tz = settings.timeZone;
   const { state } = useCommandQuery('availability.doctorSchedule', useMemo(() => ({ doctorId }), [doctorId]), {
     refreshOn: ['doctor_working_hours', 'doctor_breaks', 'doctor_vacations'],
@@ -32,10 +36,9 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
   const schedule = state.data;
   const [hours, setHours] = useState<Range[]>([]);
   const [breaks, setBreaks] = useState<Range[]>([]);
-  const [error, setError] = useState<CommandErrorData | null>(null);
-  const [orphans, setOrphans] = useState<OrphanAppointment[] | null>(null);
-  const [pending, setPending] = useState<(() => Promise<void>) | null>(null);
-  const [saved, setSaved] = useState(false);
+  const write = useGuardedWrite();
+  const [localError, setLocalError] = useState<CommandErrorData | null>(null);
+  const error = localError ?? write.error;
   const [vac, setVac] = useState({ from: '', to: '', reason: '' });
 
   useEffect(() => {
@@ -44,38 +47,43 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
     setBreaks(schedule.breaks.map((b) => ({ id: b.id, weekday: b.weekday, start: hhmm(b.startMinute), end: hhmm(b.endMinute), roomId: '', label: b.label ?? '' })));
   }, [schedule, doctorId]);
 
-  /** Runs a write; a 'conflict' listing stranded appointments asks before resending with confirmOrphans. */
-  const run = async (send: (confirm: boolean) => Promise<{ ok: boolean; error?: CommandErrorData }>, confirm = false) => {
-    setError(null);
-    setSaved(false);
-    const answer = await send(confirm);
-    if (answer.ok) {
-      setOrphans(null);
-      setPending(null);
-      setSaved(true);
-      return;
+  /** The first range that ends before it starts, or overlaps another on its weekday, as a field error. */
+  const checkRanges = (): CommandErrorData | null => {
+    for (const [kind, list] of [['hours', hours], ['breaks', breaks]] as const) {
+      const ranges = list.map((r) => ({ weekday: r.weekday, startMinute: minutes(r.start), endMinute: minutes(r.end) }));
+      const bad = ranges.findIndex((r, i) => !list[i]!.start || !list[i]!.end || r.endMinute <= r.startMinute);
+      if (bad >= 0) return { code: 'validation_error', message: `${t(`weekday.${ranges[bad]!.weekday}` as MessageKey)}: ${t('avail.err.endAfterStart')}`, field: `${kind}.${bad}.endMinute` };
+      const overlap = firstOverlap(ranges);
+      if (overlap >= 0) return { code: 'validation_error', message: `${t(`weekday.${ranges[overlap]!.weekday}` as MessageKey)}: ${t('avail.err.overlap')}`, field: `${kind}.${overlap}.startMinute` };
     }
-    const list = answer.error?.details?.appointments as OrphanAppointment[] | undefined;
-    if (answer.error?.code === 'conflict' && list) {
-      setOrphans(list);
-      setPending(() => () => run(send, true));
-    } else setError(answer.error ?? null);
+    return null;
+  };
+  const run = (send: GuardedSend) => {
+    setLocalError(null);
+    return write.run(send);
   };
 
-  const saveWeek = () =>
-    run(async (confirmOrphans) => {
+  const saveWeek = () => {
+    const problem = checkRanges();
+    setLocalError(problem);
+    if (problem) return;
+    void run(async (confirmOrphans) => {
       const a = await invoke('availability.saveWeek', {
         doctorId,
         hours: hours.map((h) => ({ ...(h.id ? { id: h.id } : {}), weekday: h.weekday, startMinute: minutes(h.start), endMinute: minutes(h.end), roomId: h.roomId || null })),
         breaks: breaks.map((b) => ({ ...(b.id ? { id: b.id } : {}), weekday: b.weekday, startMinute: minutes(b.start), endMinute: minutes(b.end), label: b.label || null })),
         ...(confirmOrphans ? { confirmOrphans } : {}),
       });
-      return a.ok ? { ok: true } : { ok: false, error: a.error };
+      return a;
     });
+  };
 
-  const addVacation = () =>
-    run(async (confirmOrphans) => {
-      if (!vac.from || !vac.to) return { ok: false, error: { code: 'validation_error', message: t('avail.vacDates'), field: 'startsAt' } };
+  const addVacation = () => {
+    if (!vac.from || !vac.to || vac.to < vac.from) {
+      setLocalError({ code: 'validation_error', message: t('avail.vacDates'), field: 'startsAt' });
+      return;
+    }
+    void run(async (confirmOrphans) => {
       const a = await invoke('availability.addVacation', {
         doctorId,
         startsAt: localMinuteToInstant(vac.from, 0, tz),
@@ -85,8 +93,9 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
         ...(confirmOrphans ? { confirmOrphans } : {}),
       });
       if (a.ok) setVac({ from: '', to: '', reason: '' });
-      return a.ok ? { ok: true } : { ok: false, error: a.error };
+      return a;
     });
+  };
 
   const rangeRows = (list: Range[], set: (r: Range[]) => void, kind: 'hours' | 'breaks') =>
     list.map((r, i) => {
@@ -104,10 +113,10 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
             </select>
           </td>
           <td>
-            <input className="input" type="time" step={300} aria-label={t('avail.start')} value={r.start} onChange={(e) => update({ start: e.target.value })} />
+            <input className="input" type="time" step={300} aria-label={t('avail.start')} aria-invalid={bad && error?.field?.endsWith('startMinute')} value={r.start} onChange={(e) => update({ start: e.target.value })} />
           </td>
           <td>
-            <input className="input" type="time" step={300} aria-label={t('avail.end')} value={r.end} onChange={(e) => update({ end: e.target.value })} />
+            <input className="input" type="time" step={300} aria-label={t('avail.end')} aria-invalid={bad && error?.field?.endsWith('endMinute')} value={r.end} onChange={(e) => update({ end: e.target.value })} />
           </td>
           <td>
             {kind === 'hours' ? (
@@ -134,26 +143,7 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
 
   return (
     <div className="editor" data-testid="week-editor">
-      {orphans && (
-        <div className="duplicates" role="alert" data-testid="orphans">
-          <p className="duplicates__title">{t('avail.orphansTitle')}</p>
-          <ul>
-            {orphans.map((o) => (
-              <li key={o.id}>
-                {formatDay(instantToLocalDate(o.startsAt, tz), 'short')} {formatTime(o.startsAt, tz)} · {o.patientName} · {o.doctorName}
-              </li>
-            ))}
-          </ul>
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setOrphans(null)}>
-              {t('avail.keep')}
-            </button>
-            <button type="button" className="btn btn--primary" onClick={() => void pending?.()} data-testid="save-anyway">
-              {t('avail.saveAnyway')}
-            </button>
-          </div>
-        </div>
-      )}
+      <OrphanWarning write={write} timeZone={tz} />
       {error && (
         <p className="form-error" role="alert" data-testid="editor-error">
           {error.message}
@@ -178,8 +168,8 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
         </button>
       </section>
       <div className="form-actions">
-        {saved && <span className="muted" role="status">{t('avail.saved')}</span>}
-        <button type="button" className="btn btn--primary" onClick={() => void saveWeek()} data-testid="save-week">
+        {write.saved && !error && <span className="muted" role="status">{t('avail.saved')}</span>}
+        <button type="button" className="btn btn--primary" onClick={saveWeek} disabled={write.busy} data-testid="save-week">
           {t('avail.saveWeek')}
         </button>
       </div>
@@ -190,7 +180,7 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
             <li key={v.id}>
               {formatDay(instantToLocalDate(v.startsAt, tz), 'short')} – {formatDay(instantToLocalDate(new Date(Date.parse(v.endsAt) - 1).toISOString(), tz), 'short')}
               {v.reason ? ` · ${v.reason}` : ''}
-              <button type="button" className="btn btn--small" onClick={() => void run(async () => invoke('availability.removeVacation', { id: v.id }))}>
+              <button type="button" className="btn btn--small" onClick={() => void run(() => invoke('availability.removeVacation', { id: v.id }))}>
                 {t('avail.remove')}
               </button>
             </li>
@@ -200,7 +190,7 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
           <input className="input" type="date" aria-label={t('booking.from')} value={vac.from} onChange={(e) => setVac({ ...vac, from: e.target.value })} />
           <input className="input" type="date" aria-label={t('avail.end')} value={vac.to} onChange={(e) => setVac({ ...vac, to: e.target.value })} />
           <input className="input" placeholder={t('avail.reason')} aria-label={t('avail.reason')} value={vac.reason} onChange={(e) => setVac({ ...vac, reason: e.target.value })} />
-          <button type="button" className="btn" onClick={() => void addVacation()}>
+          <button type="button" className="btn" onClick={addVacation} data-testid="add-vacation">
             {t('avail.add')}
           </button>
         </div>
