@@ -66,12 +66,14 @@ async function stopHost(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ schedule: DaySchedulePage }, { host: Host }>({
+export const test = base.extend<{ schedule: DaySchedulePage }, { host: Host; hostArgs: string[] }>({
+  /** Extra host CLI flags for a spec file, e.g. `test.use({ hostArgs: ['--acting-staff', 'manager@demo.clinic'] })`. */
+  hostArgs: [[], { scope: 'worker', option: true }],
   host: [
-    async ({}, use) => {
+    async ({ hostArgs }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
       const log: string[] = [];
-      const child = spawn('npx', ['tsx', 'electron/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--no-open'], {
+      const child = spawn('npx', ['tsx', 'electron/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--no-open', ...hostArgs], {
         cwd: process.cwd(),
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true, // own process group, so the stop reaches tsx's node child too
