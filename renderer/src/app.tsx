@@ -9,6 +9,7 @@ import { BookingDialog } from './features/booking/components/booking-dialog.tsx'
 import { useScheduleUi } from './features/schedule/stores/schedule-ui.ts';
 import { useAppInfo, useSyncStatus } from './hooks/use-app-info.ts';
 import { useNow } from './hooks/use-now.ts';
+import { useActingRole } from './hooks/use-can.ts';
 import { useI18n } from './i18n/use-i18n.ts';
 import { useAppUi } from './stores/app-ui.ts';
 
@@ -22,7 +23,7 @@ export function App() {
   const setDate = useScheduleUi((s) => s.setDate);
   const setLanguage = useAppUi((s) => s.setLanguage);
   const now = useNow();
-  const Screen = findScreen(useNav((s) => s.screen)).component;
+  const Screen = findScreen(useNav((s) => s.screen), useActingRole()).component;
   const started = useRef(false);
 
   // The first answer sets the saved language and opens today; later ones are refreshes.

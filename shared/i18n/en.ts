@@ -1,12 +1,14 @@
 import { enMoney } from './en-money.ts';
 import { recallsEn } from './recalls-en.ts';
 import { enAuthSync } from './en-auth-sync.ts';
+import { enSecurity } from './en-security.ts';
 
 /** English UI strings: the reference key set. `{name}` placeholders are filled by `translate`. */
 export const en = {
   ...enMoney,
   ...recallsEn,
   ...enAuthSync,
+  ...enSecurity,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',
   'app.loadError': 'The clinic could not be opened: {message}',

@@ -2,12 +2,14 @@ import { esMoney } from './es-money.ts';
 import type { Messages } from './en.ts';
 import { recallsEs } from './recalls-es.ts';
 import { esAuthSync } from './es-auth-sync.ts';
+import { esSecurity } from './es-security.ts';
 
 /** Spanish UI strings. Typed against the English key set, so none can be missing. */
 export const es: Messages = {
   ...esMoney,
   ...recallsEs,
   ...esAuthSync,
+  ...esSecurity,
   'app.title': 'Clinic Desk',
   'app.loading': 'Abriendo la clínica…',
   'app.loadError': 'No se pudo abrir la clínica: {message}',

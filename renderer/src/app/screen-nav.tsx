@@ -1,13 +1,16 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useNav } from './nav-store.ts';
-import { screens } from './screens.ts';
+import { useActingRole } from '../hooks/use-can.ts';
+import { visibleScreens } from './screens.ts';
 
 /** The tab row under the header: one tab per registered screen; Alt+<digit> switches. */
 export function ScreenNav() {
   const { t } = useI18n();
   const current = useNav((s) => s.screen);
   const show = useNav((s) => s.show);
+  const role = useActingRole();
+  const screens = useMemo(() => visibleScreens(role), [role]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -21,7 +24,7 @@ export function ScreenNav() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [show]);
+  }, [show, screens]);
 
   return (
     <nav className="screen-nav" aria-label={t('screen.nav')}>

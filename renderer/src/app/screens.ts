@@ -6,6 +6,9 @@ import { MoneyScreen } from '../features/money/components/money-screen.tsx';
 import { OverdueScreen } from '../features/money/components/overdue-screen.tsx';
 import { RecallsScreen } from '../features/recalls/components/recalls-screen.tsx';
 import { ScheduleRoute } from '../features/schedule/components/schedule-route.tsx';
+import { MANAGERS } from '../../../shared/command-roles.ts';
+import type { StaffRole } from '../../../shared/domain/types.ts';
+import { AuditScreen } from '../features/audit/components/audit-screen.tsx';
 import type { ScreenProps } from './screen-types.ts';
 
 export type { ScreenProps } from './screen-types.ts';
@@ -17,6 +20,8 @@ export interface ScreenDef {
   /** Digit for Alt+<digit>; shown in the tab's title. */
   shortcut: string;
   component: ComponentType<ScreenProps>;
+  /** Who sees the screen (absent: everyone); mirrors shared/command-roles.ts, main checks again. */
+  roles?: readonly StaffRole[];
 }
 
 /**
@@ -30,8 +35,15 @@ export const screens: readonly ScreenDef[] = [
   { id: 'money', labelKey: 'screen.money', shortcut: '4', component: MoneyScreen },
   { id: 'overdue', labelKey: 'screen.overdue', shortcut: '5', component: OverdueScreen },
   { id: 'recalls', labelKey: 'screen.recalls', shortcut: '6', component: RecallsScreen },
+  { id: 'audit', labelKey: 'screen.audit', shortcut: '7', component: AuditScreen, roles: MANAGERS },
 ];
 
-export function findScreen(id: string): ScreenDef {
-  return screens.find((s) => s.id === id) ?? screens[0]!;
+/** The screens the acting person may see (role null: only the unrestricted ones). */
+export function visibleScreens(role: StaffRole | null): ScreenDef[] {
+  return screens.filter((s) => !s.roles || (role !== null && s.roles.includes(role)));
+}
+
+export function findScreen(id: string, role: StaffRole | null = null): ScreenDef {
+  const visible = visibleScreens(role);
+  return visible.find((s) => s.id === id) ?? visible[0]!;
 }

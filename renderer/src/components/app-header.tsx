@@ -3,6 +3,7 @@ import type { AppInfo, SyncStatus } from '../../../shared/domain/types.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
+import { DeskSecurityButton } from '../features/lock/components/desk-security.tsx';
 import { SyncIndicator } from '../features/sync/components/sync-indicator.tsx';
 
 interface Props {
@@ -31,6 +32,7 @@ export function AppHeader({ info, sync, date, today }: Props) {
       </h1>
       <div className="app-header__tools">
         <SyncIndicator status={sync} />
+        <DeskSecurityButton />
         <UserMenu />
         <LanguageSwitch />
       </div>

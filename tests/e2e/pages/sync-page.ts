@@ -19,10 +19,11 @@ export class SyncPage {
 
   constructor(readonly page: Page) {
     this.signIn = page.getByTestId('sign-in-screen');
-    this.lock = page.getByTestId('lock-screen');
+    // After a restart: the lock screen; while working: the lock overlay over the mounted app.
+    this.lock = page.getByTestId('lock-screen').or(page.getByTestId('lock-overlay'));
     this.email = page.getByLabel('Email');
     this.password = page.getByLabel('Password');
-    this.authError = page.getByTestId('auth-error');
+    this.authError = page.getByTestId('auth-error').or(page.getByTestId('lock-error'));
     this.indicator = page.getByTestId('sync-status');
     this.pending = page.getByTestId('sync-pending');
     this.userMenu = page.getByTestId('user-menu');

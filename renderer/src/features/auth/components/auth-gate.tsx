@@ -1,31 +1,26 @@
-import { type ReactNode, useEffect } from 'react';
-import { invoke } from '../../../api.ts';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useAuthSession } from '../api/use-auth-session.ts';
-import { useAuthStore } from '../stores/auth-store.ts';
+import { DeskLockLayer } from '../../lock/components/desk-lock-layer.tsx';
 import { LockScreen } from './lock-screen.tsx';
 import { SignInScreen } from './sign-in-screen.tsx';
 
 /**
  * Shows the desk only to someone signed in (or to everyone on a local-only desk): the sign-in
- * screen when signed out, the lock screen when locked. Ctrl+L locks the desk.
+ * screen when signed out; locked, the lock covers the still-mounted app (features/lock), except
+ * after a restart, when there is no app yet to keep.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { session, error, reload } = useAuthSession();
-  const setSession = useAuthStore((s) => s.setSession);
-  const signedIn = session?.mode === 'signed_in';
+  const working = session?.mode === 'signed_in' || session?.mode === 'local_only';
 
+  // Once the app has been shown, a lock covers it instead of replacing it (unsaved input survives).
+  const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (!signedIn) return;
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'l') return;
-      e.preventDefault();
-      void invoke('auth.lock', {}).then((a) => a.ok && setSession(a.value));
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [signedIn, setSession]);
+    if (working) setShown(true);
+    if (session?.mode === 'signed_out') setShown(false);
+  }, [working, session?.mode]);
 
   if (!session) {
     return (
@@ -44,6 +39,6 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   }
   if (session.mode === 'signed_out') return <SignInScreen session={session} />;
-  if (session.mode === 'locked') return <LockScreen session={session} />;
-  return <>{children}</>;
+  if (session.mode === 'locked' && !shown) return <LockScreen session={session} />;
+  return <DeskLockLayer session={session}>{children}</DeskLockLayer>;
 }

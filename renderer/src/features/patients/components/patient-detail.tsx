@@ -6,6 +6,7 @@ import { invoke } from '../../../api.ts';
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
 import { PatientRecalls } from '../../../components/patient-recalls.tsx';
+import { NationalIdReveal } from '../../../components/national-id-reveal.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 
@@ -25,7 +26,8 @@ const toDraft = (p: PatientDetail): Draft => ({
   phone: p.phone ?? '',
   email: p.email ?? '',
   birthDate: p.birthDate ?? '',
-  nationalId: p.nationalId ?? '',
+  // The id arrives masked: the field is only for typing a new one (blank keeps the current one).
+  nationalId: '',
   preferredChannel: p.preferredChannel,
   optOut: p.optOut,
   notes: p.notes ?? '',
@@ -61,7 +63,8 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
   const save = async () => {
     setError(null);
     setSaved(false);
-    const answer = await invoke('patients.update', { id, ...draft });
+    const { nationalId, ...rest } = draft;
+    const answer = await invoke('patients.update', { id, ...rest, ...(nationalId.trim() ? { nationalId } : {}) });
     if (!answer.ok) setError(answer.error);
     else {
       setDraft(toDraft(answer.value));
@@ -81,6 +84,7 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
         </button>
       </header>
       <PatientMoneySummary patientId={id} withLink />
+      {patient.nationalId && <NationalIdReveal patientId={id} masked={patient.nationalId} />}
       <form
         className="patient__form"
         onSubmit={(e) => {
@@ -98,6 +102,7 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
                 name={f}
                 type={f === 'birthDate' ? 'date' : f === 'email' ? 'email' : 'text'}
                 value={draft[f]}
+                placeholder={f === 'nationalId' && patient.nationalId ? t('patients.nationalIdKeep') : undefined}
                 aria-invalid={error?.field === f}
                 onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
               />
