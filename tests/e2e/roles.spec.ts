@@ -14,6 +14,9 @@ test.describe('least privilege in the UI', () => {
     await host.invoke('auth.setPin', { pin: '1357', staffId: desk.id });
     await host.invoke('auth.setPin', { pin: '8642', staffId: manager.id });
     const patient = await host.invoke('patients.create', { firstName: 'Nadia', lastName: 'Masked', phone: '600 987 654', nationalId: '12345678Z' });
+    // An active recall campaign (planned by the admin) for the front desk to work.
+    const campaign = await host.invoke('recalls.campaigns.create', { name: 'Roles recall', criteria: {} });
+    await host.invoke('recalls.campaigns.activate', { campaignId: campaign.id });
     const ui = new LockPage(page, host);
     await ui.open();
 
@@ -27,6 +30,19 @@ test.describe('least privilege in the UI', () => {
     await expect(page.getByTestId('availability-screen')).toBeVisible();
     await expect(page.getByTestId('edit-availability')).toHaveCount(0);
     await ui.screenshot(testInfo, 'roles-receptionist-availability');
+
+    // Recalls: the receptionist works the call queue but plans nothing (shared/command-roles.ts).
+    await page.keyboard.press('Alt+6');
+    await expect(page.getByTestId('recalls-screen')).toBeVisible();
+    await page.locator(`[data-campaign-id="${campaign.id}"]`).click();
+    await expect(page.getByTestId('work-queue')).toBeVisible();
+    await expect(page.getByTestId('queue-next')).toBeEnabled();
+    await expect(page.getByTestId('new-campaign')).toHaveCount(0);
+    await expect(page.getByTestId('campaign-close')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Recall types' }).click();
+    await expect(page.getByTestId('recall-types')).toBeVisible();
+    await expect(page.getByTestId('recall-types').getByRole('button')).toHaveCount(0);
+    await ui.screenshot(testInfo, 'roles-receptionist-recalls');
 
     // The patient's national id: masked; a receptionist says why before it shows.
     await page.keyboard.press('Alt+3');
@@ -44,6 +60,10 @@ test.describe('least privilege in the UI', () => {
     await expect(ui.tab('audit')).toBeVisible();
     await page.keyboard.press('Alt+2');
     await expect(page.getByTestId('edit-availability')).toBeVisible();
+    await page.keyboard.press('Alt+6');
+    await page.locator(`[data-campaign-id="${campaign.id}"]`).click();
+    await expect(page.getByTestId('campaign-close')).toBeVisible();
+    await expect(page.getByTestId('new-campaign')).toBeVisible();
     await page.keyboard.press('Alt+7');
     const audit = page.getByTestId('audit-screen');
     await expect(audit).toBeVisible();

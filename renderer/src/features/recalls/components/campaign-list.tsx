@@ -21,7 +21,7 @@ export function CampaignList({ campaigns, selectedId, canPlan, error }: Props) {
     <nav className="recalls__side" aria-label={t('recalls.campaigns')}>
       <div className="recalls__side-actions">
         {canPlan ? (
-          <button type="button" className="btn btn--primary" aria-pressed={view === 'builder'} onClick={showBuilder}>
+          <button type="button" className="btn btn--primary" aria-pressed={view === 'builder'} onClick={showBuilder} data-testid="new-campaign">
             {t('recalls.newCampaign')}
           </button>
         ) : null}

@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { RateCount, RecallCampaign } from '../../../../../shared/domain/recall-types.ts';
 import { RECALL_OUTCOMES } from '../../../../../shared/domain/recall-queue.ts';
 import { invoke } from '../../../api.ts';
+import { useCan } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useCampaignResults } from '../api/use-recall-data.ts';
 import { downloadText } from '../lib/browser-io.ts';
@@ -12,6 +13,7 @@ import { ResultsChart } from './results-chart.tsx';
 export function CampaignResultsView({ campaign, today }: { campaign: RecallCampaign; today: IsoDate }) {
   const { t } = useI18n();
   const { state } = useCampaignResults(campaign.id);
+  const canExport = useCan('recalls.exportCsv');
   const [exportError, setExportError] = useState<string | null>(null);
   const r = state.data;
 
@@ -47,9 +49,11 @@ export function CampaignResultsView({ campaign, today }: { campaign: RecallCampa
             ))}
           </div>
         </div>
-        <button type="button" className="btn rc-results__export" onClick={() => void exportCsv()} data-testid="export-csv">
-          {t('results.export')}
-        </button>
+        {canExport ? (
+          <button type="button" className="btn rc-results__export" onClick={() => void exportCsv()} data-testid="export-csv">
+            {t('results.export')}
+          </button>
+        ) : null}
       </div>
       {exportError ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: exportError })}</p> : null}
       <div className="rc-results__body">

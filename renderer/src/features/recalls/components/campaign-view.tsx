@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { RecallCampaign } from '../../../../../shared/domain/recall-types.ts';
 import type { AppInfo } from '../../../../../shared/domain/types.ts';
 import { invoke } from '../../../api.ts';
+import { useCan } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useRecallsUi } from '../stores/recalls-ui.ts';
 import { CampaignResultsView } from './campaign-results.tsx';
@@ -20,6 +21,8 @@ export function CampaignView({ campaign, canPlan, info, today }: Props) {
   const { t } = useI18n();
   const storedTab = useRecallsUi((s) => s.tab);
   const setTab = useRecallsUi((s) => s.setTab);
+  const canActivate = useCan('recalls.campaigns.activate') && canPlan;
+  const canClose = useCan('recalls.campaigns.close') && canPlan;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const tab = campaign.status === 'active' ? storedTab : 'results';
@@ -55,13 +58,13 @@ export function CampaignView({ campaign, canPlan, info, today }: Props) {
               ))}
             </div>
           ) : null}
-          {canPlan && campaign.status === 'draft' ? (
-            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void run('recalls.campaigns.activate')}>
+          {canActivate && campaign.status === 'draft' ? (
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void run('recalls.campaigns.activate')} data-testid="campaign-activate">
               {t('recalls.activate')}
             </button>
           ) : null}
-          {canPlan && campaign.status === 'active' ? (
-            <button type="button" className="btn" disabled={busy} onClick={() => void run('recalls.campaigns.close')}>
+          {canClose && campaign.status === 'active' ? (
+            <button type="button" className="btn" disabled={busy} onClick={() => void run('recalls.campaigns.close')} data-testid="campaign-close">
               {t('recalls.close')}
             </button>
           ) : null}

@@ -1,4 +1,5 @@
 import type { ScreenProps } from '../../../app/screen-types.ts';
+import { useCan } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useCampaigns } from '../api/use-recall-data.ts';
 import { useRecallsUi } from '../stores/recalls-ui.ts';
@@ -12,15 +13,16 @@ import '../styles/recalls-results.css';
 
 /**
  * Recall campaigns: the list on the left; on the right the builder, the recall types, or one
- * campaign with its work queue and results. Planning is for managers and admins; a local-only
- * desk has no server to judge roles, so it may plan too.
+ * campaign with its work queue and results. Planning (campaigns, recall types) follows
+ * shared/command-roles.ts for the acting person; everyone works the call queue.
  */
 export function RecallsScreen({ info, today }: ScreenProps) {
   const { t } = useI18n();
   const campaigns = useCampaigns();
   const view = useRecallsUi((s) => s.view);
   const campaignId = useRecallsUi((s) => s.campaignId);
-  const canPlan = info.staff?.role !== 'receptionist' || info.sync.mode === 'local_only';
+  const canPlan = useCan('recalls.campaigns.create');
+  const canEditTypes = useCan('recalls.types.update');
   const list = campaigns.state.data ?? [];
   const selected = list.find((c) => c.id === campaignId) ?? list.find((c) => c.status === 'active') ?? list[0] ?? null;
 
@@ -33,11 +35,11 @@ export function RecallsScreen({ info, today }: ScreenProps) {
         error={campaigns.state.status === 'error' ? campaigns.state.error.message : null}
       />
       <section className="recalls__main">
-        {!canPlan && (view === 'builder' || view === 'types') ? (
+        {(!canPlan && view === 'builder') || (!canEditTypes && view === 'types') ? (
           <p className="recalls__note">{t('recalls.readOnly')}</p>
         ) : null}
         {view === 'builder' && canPlan ? <CampaignBuilder today={today} /> : null}
-        {view === 'types' ? <RecallTypesEditor canEdit={canPlan} /> : null}
+        {view === 'types' ? <RecallTypesEditor canEdit={canEditTypes} /> : null}
         {view === 'campaign' && selected ? <CampaignView campaign={selected} canPlan={canPlan} info={info} today={today} /> : null}
         {view === 'campaign' && !selected && campaigns.state.status === 'ready' ? (
           <p className="recalls__empty">{t('recalls.noCampaigns')}</p>
