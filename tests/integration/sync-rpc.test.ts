@@ -72,6 +72,14 @@ describe('sync_push and sync_pull', () => {
     expect(rows).toEqual([{ version: '1' }]);
   });
 
+  it('answers a replay sent while the original push is still running from the record', async () => {
+    const batch = Array.from({ length: 400 }, (_, i) => ({ id: randomUUID(), table: 'rooms', row_id: randomUUID(), op: 'insert',
+      base_version: 0, changes: { clinic_id: clinic.id, name: `Room replay ${i}` } }));
+    const [first, replay] = await Promise.all([push(desk, batch), push(desk, batch)]);
+    expect(first!.filter((r) => r.status !== 'applied')).toEqual([]);
+    expect(replay).toEqual(first);
+  });
+
   it('answers conflict with the current row when the base version is stale', async () => {
     const rowId = randomUUID();
     await push(desk, [{ id: randomUUID(), table: 'rooms', row_id: rowId, op: 'insert', base_version: 0,
