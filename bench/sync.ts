@@ -17,7 +17,7 @@ import pg from 'pg';
 import { openDatabase } from '../electron/db/database.ts';
 import { migrate } from '../electron/db/migrate.ts';
 import { SYNCED_TABLES } from '../shared/sync-tables.ts';
-import { startStack, type Stack } from '../stack/index.ts';
+import { type ServerInfo, startStackProcess } from './sync-server.ts';
 import { upsertUser } from '../stack/auth-service.ts';
 import { openDesk, type Desk } from '../tests/integration/sync-desk.ts';
 import type { Bench } from './context.ts';
@@ -78,7 +78,7 @@ export async function clinicWith(db: pg.Client, appointments: number): Promise<B
   return { id, login, doctorIds: dr.map((r) => r.id), typeId, patientIds: pr.map((r) => r.id) };
 }
 
-const info = (s: Stack) => ({ url: s.url, anonKey: s.anonKey, serviceKey: s.serviceKey, jwtSecret: s.jwtSecret, pgUrl: s.pgUrl });
+const info = (s: ServerInfo): ServerInfo => ({ url: s.url, anonKey: s.anonKey, serviceKey: s.serviceKey, jwtSecret: s.jwtSecret, pgUrl: s.pgUrl });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(fn: () => boolean, timeoutMs: number): Promise<void> {
@@ -91,7 +91,7 @@ async function until(fn: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 /** First sync of a clinic with `appointments` rows, its floor, and the worst main-thread stall. */
-export async function benchInitialSync(stack: Stack, db: pg.Client, appointments: number) {
+export async function benchInitialSync(stack: ServerInfo, db: pg.Client, appointments: number) {
   const clinic = await clinicWith(db, appointments);
   const h = monitorEventLoopDelay({ resolution: 5 });
   const started = performance.now();
@@ -139,7 +139,7 @@ function rawInsertSeconds(desk: Desk): number {
 }
 
 /** 10k queued changes (patients.create = patient + audit row) pushed after the "outage". */
-export async function benchReplay(stack: Stack, db: pg.Client, changes: number): Promise<{ replay_changes: number; replay_10k_s: number }> {
+export async function benchReplay(stack: ServerInfo, db: pg.Client, changes: number): Promise<{ replay_changes: number; replay_10k_s: number }> {
   const clinic = await clinicWith(db, 0);
   const desk = await openDesk(info(stack), clinic.login, { syncOptions: { verifyIntervalMs: 3_600_000 } });
   await desk.app.sync!.syncNow();
@@ -158,7 +158,7 @@ export async function benchReplay(stack: Stack, db: pg.Client, changes: number):
 }
 
 /** Bookings on desk A until each is in desk B's database. */
-export async function benchCrossDesk(stack: Stack, db: pg.Client, samples: number): Promise<{ cross_desk_p95_ms: number; cross_desk_p50_ms: number }> {
+export async function benchCrossDesk(stack: ServerInfo, db: pg.Client, samples: number): Promise<{ cross_desk_p95_ms: number; cross_desk_p50_ms: number }> {
   const clinic = await clinicWith(db, 0);
   const a = await openDesk(info(stack), clinic.login);
   const b = await openDesk(info(stack), clinic.login);
@@ -190,7 +190,7 @@ export async function benchCrossDesk(stack: Stack, db: pg.Client, samples: numbe
 export const syncBench: Bench = {
   name: 'sync',
   async run(ctx) {
-    const stack = await startStack({ demo: false });
+    const stack = await startStackProcess();
     const db = new pg.Client({ connectionString: stack.pgUrl });
     await db.connect();
     try {
@@ -213,7 +213,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 50_000);
   if (process.argv[3] === 'initial') {
     // Only the first sync (profiling: `npx tsx --cpu-prof bench/sync.ts 200000 initial`).
-    const stack = await startStack({ demo: false });
+    const stack = await startStackProcess();
     const db = new pg.Client({ connectionString: stack.pgUrl });
     await db.connect();
     try {

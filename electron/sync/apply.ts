@@ -78,7 +78,7 @@ export function applyBlockRows(
       if (local === undefined) w.insert(row);
       else if ((row[w.versionIndex] as number) >= local) w.update(row);
     }
-    if ((i & 63) === 0 && o.stop()) break;
+    if ((i & 31) === 0 && o.stop()) break;
   }
   return i;
 }

@@ -12,6 +12,7 @@ import { stmt } from '../db/statements.ts';
 import { clearSeen, getSyncState, saveSyncState, unseenAcknowledgedRows } from '../db/repos/sync-state.ts';
 import { insertOutboxRow, pendingMutationsOfRow, pendingRowKeys } from '../db/repos/sync-outbox.ts';
 import { bulkLoad, resetVersion } from '../db/repos/sync-rows.ts';
+import { type Checkpointer, startCheckpointer } from '../db/repos/sync-checkpointer.ts';
 import { applyBlockRows, inSyncTransaction } from './apply.ts';
 import type { CompactPage, PageBlock, SyncTransport } from './transport.ts';
 
@@ -36,12 +37,16 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function pullAll(ctx: PullContext): Promise<PullRun> {
   let bulk = false;
+  let checkpointer: Checkpointer | null = null;
   try {
     return await pullPages(ctx, (on) => {
-      if (on !== bulk) bulkLoad(ctx.db, (bulk = on));
+      if (on === bulk) return;
+      bulkLoad(ctx.db, (bulk = on));
+      checkpointer = startCheckpointer(ctx.db);
     });
   } finally {
     if (bulk && ctx.db.open) bulkLoad(ctx.db, false);
+    await (checkpointer as Checkpointer | null)?.stop();
   }
 }
 

@@ -121,7 +121,7 @@ grant execute on function private.row_values_sql(text, text),
 -- sync_priority(): what a desk's first sync needs before anything else, so the desk is usable
 -- as soon as today's schedule has arrived: the clinic's reference tables in full (clinic,
 -- staff, rooms, doctors and their hours, breaks, vacations, blocked periods, appointment
--- types) and the appointments of today and tomorrow in each clinic's own time zone (by the
+-- types) and the appointments of today in each clinic's own time zone (by the
 -- server's clock), with their patients. Same compact blocks as sync_pull_compact; no cursor:
 -- the full pull that follows delivers these rows again, and applying by version is idempotent.
 create function public.sync_priority()
@@ -131,7 +131,7 @@ declare
   v_window text := 'select a.id, a.patient_id from public.appointments a join public.clinics c on c.id = a.clinic_id
     where a.clinic_id = any($1)
       and a.starts_at >= (date_trunc(''day'', now() at time zone c.time_zone)) at time zone c.time_zone
-      and a.starts_at < (date_trunc(''day'', now() at time zone c.time_zone) + interval ''2 days'') at time zone c.time_zone';
+      and a.starts_at < (date_trunc(''day'', now() at time zone c.time_zone) + interval ''1 day'') at time zone c.time_zone';
   v_blocks text;
   v_out json;
 begin
