@@ -10,19 +10,34 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp, databasePath } from '../electron/app.ts';
 import { FileSecretStore } from '../electron/auth/secret-store.ts';
+import { chooseLocalStaff } from '../electron/commands/session.ts';
 import { openDatabase } from '../electron/db/database.ts';
 import { migrate } from '../electron/db/migrate.ts';
 import { createRng } from '../electron/demo/random.ts';
 import { demoWindow, seedDemoClinic } from '../electron/demo/seed.ts';
 import { loadOrCreateDatabaseKey } from '../electron/security/db-key.ts';
+import { DEMO_STAFF } from '../shared/demo-ids.ts';
 import { bookingBench } from './booking.ts';
+import { browserBench } from './browser.ts';
 import { type Bench, type BenchContext, PROFILES, type Profile, type Sizes } from './context.ts';
+import { memoryBench } from './memory.ts';
+import { campaignPreviewBench } from './recalls.ts';
 import { scheduleDayBench } from './schedule-day.ts';
 import { stackBench } from './stack-bench.ts';
+import { syncBench } from './sync.ts';
 import { round } from './stats.ts';
 
 /** Every benchmark, in run order. A new benchmark is one more entry returning its keys. */
-export const BENCHES: readonly Bench[] = [scheduleDayBench, bookingBench, stackBench];
+export const BENCHES: readonly Bench[] = [
+  scheduleDayBench,
+  bookingBench,
+  campaignPreviewBench,
+  // Adds busy days after the demo window: after the query benches, so they never see them.
+  browserBench,
+  stackBench,
+  syncBench,
+  memoryBench,
+];
 
 /** The bench clock: a fixed Friday morning, so every run measures the same data. */
 export const BENCH_NOW = new Date('2026-03-20T09:30:00.000Z');
@@ -85,6 +100,8 @@ export async function runBenchmarks(argv: string[]): Promise<Record<string, unkn
       ...(encrypted ? {} : { keyStore: false as const }),
       logger: { error: (m, meta) => log(`app error: ${m} ${JSON.stringify(meta ?? '')}`) },
     });
+    // The manager acts (as `--acting-staff` does): recall campaigns are a manager's screen.
+    chooseLocalStaff(app.db, DEMO_STAFF.find((s) => s.role === 'manager')!.email, { hasServer: false });
     try {
       const window = demoWindow({ now: BENCH_NOW, ...sizes });
       const ctx: BenchContext = {

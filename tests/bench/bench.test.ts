@@ -1,11 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
+// Every figure issue 10 asks for, plus the build and stack figures.
 const EXPECTED_KEYS = [
   'schedule_day_p50_ms',
   'schedule_day_p95_ms',
   'find_free_p95_ms',
   'patient_search_p95_ms',
+  'campaign_preview_ms',
+  'initial_sync_rows_per_s',
+  'initial_sync_floor_ratio',
+  'replay_10k_s',
+  'cross_desk_p95_ms',
+  'main_block_max_ms',
+  'cold_start_ms',
+  'day_render_ms',
+  'main_rss_mb',
   'demo_build_s',
   'demo_build_rows_per_s',
   'stack_cold_start_ms',

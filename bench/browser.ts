@@ -1,0 +1,175 @@
+/**
+ * What the receptionist sees, in a real Chromium against the real headless host:
+ * - cold_start_ms: host process spawned on the prepared data dir until the day schedule, with its
+ *   appointments, is painted (Chromium is launched in parallel, as Electron opens its window);
+ * - day_render_ms: ArrowRight onto a busy day (20 doctors × 25 appointments) until painted,
+ *   measured in the page from the keydown to the frame after the grid holds every block.
+ * "Painted" = a MutationObserver sees the grid, then requestAnimationFrame + setTimeout(0) (the
+ * task after that frame's paint).
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { type Browser, chromium } from '@playwright/test';
+import { todayIn } from '../shared/domain/clinic-time.ts';
+import { addBusyDays } from './busy-days.ts';
+import type { Bench } from './context.ts';
+import { percentile, round } from './stats.ts';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Busy days visited per profile (each is a fresh, uncached day). */
+const BUSY_DAYS = { tiny: 2, quick: 20, full: 30 } as const;
+
+/** Builds the renderer once per run into `outDir` (a stale dist/ would measure old code). */
+export function buildRenderer(outDir: string, minify = true): void {
+  const args = ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', ...(minify ? [] : ['--minify', 'false'])];
+  const run = spawnSync('npx', args, { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`vite build failed:\n${run.stderr}`);
+}
+
+/** Resident set (VmRSS) or its peak (VmHWM) of a process from /proc (Linux), in MB. */
+export function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
+}
+
+function waitForReady(child: ChildProcess, log: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host not ready:\n${log.join('\n')}`)), 120_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      log.push(line);
+      if (!line.startsWith('{"event":"ready"')) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString().trimEnd()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited (${code}) before ready:\n${log.join('\n')}`));
+    });
+  });
+}
+
+// Page scripts are strings: tsx would wrap named functions in a helper the page does not have.
+
+/** Installed before any page script: records when a grid with appointments is first painted. */
+const PAINT_PROBE = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="day-schedule"] [data-appointment-id]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__benchPaintedAt = performance.now(); }, 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+
+/** In the page: arms a probe for `date`, resolved with ms from the next keydown to its paint. */
+const armDayProbe = (date: string, expected: number) => `(() => {
+  window.__benchDay = new Promise((resolve) => {
+    let t0 = 0;
+    const selector = '[data-testid="day-schedule"][data-date="${date}"] [data-appointment-id]';
+    const observer = new MutationObserver(() => {
+      if (!t0 || document.querySelectorAll(selector).length < ${expected}) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    });
+    window.addEventListener('keydown', () => { t0 = performance.now(); }, { capture: true, once: true });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-date'] });
+  });
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+})()`;
+
+export const browserBench: Bench = {
+  name: 'browser',
+  async run(ctx) {
+    const rendererDir = join(ctx.dataDir, 'renderer');
+    // BENCH_RENDERER_PROFILE=<file.cpuprofile>: an unminified build and a Chromium CPU profile of
+    // the day switches (open it in Chrome DevTools' Performance panel).
+    const profilePath = process.env.BENCH_RENDERER_PROFILE;
+    buildRenderer(rendererDir, !profilePath);
+    // The app opens on the real today (its clock is the browser's): the busy days start there, so
+    // the cold start paints a busy day. The demo window is anchored to the bench's fixed clock,
+    // in the past, so nothing else is booked on these days.
+    const timeZone = (ctx.app.db.prepare('SELECT time_zone FROM clinics LIMIT 1').get() as { time_zone: string }).time_zone;
+    const today = todayIn(timeZone);
+    if (today <= ctx.window.last) throw new Error(`the real today ${today} falls inside the demo window (to ${ctx.window.last})`);
+    const busy = addBusyDays(ctx.app, today, BUSY_DAYS[ctx.profile] + 1, ctx.rng('busy-days'));
+    ctx.log(`busy days ${busy.dates[0]} .. ${busy.dates.at(-1)}: ${busy.appointmentsPerDay} appointments each`);
+
+    const log: string[] = [];
+    const spawnedAt = Date.now();
+    const host = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/host/cli.ts', '--data-dir', ctx.dataDir, '--port', '0', '--no-open', '--no-demo', '--renderer-dir', rendererDir],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } },
+    );
+    let browser: Browser | undefined;
+    try {
+      const [url, launched] = await Promise.all([
+        waitForReady(host, log),
+        chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+      ]);
+      browser = launched;
+      const readyMs = Date.now() - spawnedAt;
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      await context.addInitScript(PAINT_PROBE);
+      const page = await context.newPage();
+      page.on('console', (m) => log.push(`console: ${m.text()}`));
+      const navigatedAt = Date.now();
+      await page.goto(url);
+      const handle = await page
+        .waitForFunction(() => (window as unknown as { __benchPaintedAt?: number }).__benchPaintedAt, null, { timeout: 60_000 })
+        .catch(async (err: unknown) => {
+          const text = (await page.locator('body').innerText()).slice(0, 400);
+          throw new Error(`schedule never painted (${String(err)}); page: ${text}\n${log.join('\n')}`);
+        });
+      // performance.now() counts from the navigation, which starts as page.goto is sent.
+      const coldStartMs = navigatedAt - spawnedAt + Math.round((await handle.jsonValue()) as number);
+      const hostRssMb = procStatusMb(host.pid!);
+      ctx.log(`cold start: host ready ${readyMs} ms, schedule painted ${coldStartMs} ms, host RSS ${hostRssMb} MB`);
+
+      // ArrowRight from "today" onto each next busy day in turn; each is fetched and drawn fresh.
+      const times: number[] = [];
+      const cdp = profilePath ? await context.newCDPSession(page) : null;
+      await cdp?.send('Profiler.enable');
+      await cdp?.send('Profiler.start');
+      const tracePath = process.env.BENCH_RENDERER_TRACE;
+      if (tracePath) await browser.startTracing(page, { path: tracePath });
+      for (const date of busy.dates.slice(1)) {
+        await page.evaluate(armDayProbe(date, busy.appointmentsPerDay));
+        await page.keyboard.press('ArrowRight');
+        times.push((await page.evaluate('window.__benchDay')) as number);
+      }
+      if (tracePath) await browser.stopTracing();
+      if (cdp) writeFileSync(profilePath!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      const sorted = [...times].sort((a, b) => a - b);
+      ctx.log(`day render: ${times.map((t) => Math.round(t)).join(', ')} ms`);
+      return {
+        cold_start_ms: coldStartMs,
+        cold_start_host_ready_ms: readyMs,
+        day_render_ms: round(percentile(sorted, 50), 1),
+        day_render_max_ms: round(sorted.at(-1)!, 1),
+        day_render_days: times.length,
+        day_render_appointments: busy.appointmentsPerDay,
+        host_rss_mb: hostRssMb,
+      };
+    } finally {
+      await browser?.close();
+      if (host.exitCode === null) {
+        const exited = new Promise((r) => host.once('exit', r));
+        host.kill('SIGTERM');
+        await exited;
+      }
+    }
+  },
+};
