@@ -49,6 +49,7 @@ export const enAuthSync = {
   'sync.openPanel': 'Sync details',
   'sync.notVerified': 'Not synced',
   'sync.signInAgain': 'Sign in again to sync',
+  'sync.signInShort': 'Sign in again',
   'sync.panelTitle': 'Sync',
   'sync.close': 'Close',
   'sync.now': 'Sync now',

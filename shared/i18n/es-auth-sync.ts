@@ -51,6 +51,7 @@ export const esAuthSync: { readonly [K in keyof typeof enAuthSync]: string } = {
   'sync.openPanel': 'Detalles de sincronización',
   'sync.notVerified': 'Sin sincronizar',
   'sync.signInAgain': 'Inicie sesión de nuevo para sincronizar',
+  'sync.signInShort': 'Inicie sesión',
   'sync.panelTitle': 'Sincronización',
   'sync.close': 'Cerrar',
   'sync.now': 'Sincronizar ahora',

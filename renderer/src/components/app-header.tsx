@@ -32,8 +32,11 @@ export function AppHeader({ info, sync, date, today }: Props) {
       </h1>
       <div className="app-header__tools">
         <SyncIndicator status={sync} />
-        <DeskSecurityButton />
-        <UserMenu />
+        {/* One place for the acting person: name (desk security) and one Lock button. */}
+        <div className="user-menu" data-testid="user-menu">
+          <DeskSecurityButton />
+          <UserMenu />
+        </div>
         <LanguageSwitch />
       </div>
     </header>

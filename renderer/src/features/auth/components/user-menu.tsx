@@ -2,7 +2,10 @@ import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
 
-/** Who is signed in at this desk and a Lock button (nothing on a local-only desk). */
+/**
+ * The signed-in account's Lock (and the "unlocked offline" note), next to the acting person's
+ * name from the desk-security button: the header names the person once. Nothing on a local-only desk.
+ */
 export function UserMenu() {
   const { t } = useI18n();
   const session = useAuthStore((s) => s.session);
@@ -14,14 +17,21 @@ export function UserMenu() {
       if (a.ok) setSession(a.value);
     });
   return (
-    <div className="user-menu" data-testid="user-menu">
-      <span className="user-menu__name" title={`${t('auth.user', { name: user.displayName, role: t(`role.${user.role}`) })} · ${user.email}`}>
-        {user.displayName}
-      </span>
-      {session.offlineUnlocked && <span className="user-menu__offline">{t('auth.offlineUnlocked')}</span>}
-      <button type="button" className="btn btn--small" title={t('auth.lockTitle')} onClick={lock}>
+    <>
+      {session.offlineUnlocked && (
+        // A marker only: the words are in the tooltip and on the Sync screen's account card.
+        <span className="user-menu__offline" role="img" aria-label={t('auth.offlineUnlocked')} title={t('auth.offlineUnlocked')} data-testid="offline-unlocked">
+          ⚠
+        </span>
+      )}
+      <button
+        type="button"
+        className="btn btn--small"
+        title={`${t('auth.lockTitle')} · ${t('auth.signedInAs', { name: user.displayName, email: user.email })}`}
+        onClick={lock}
+      >
         {t('auth.lock')}
       </button>
-    </div>
+    </>
   );
 }

@@ -14,7 +14,7 @@ export function DeskSecurityButton() {
   const [open, setOpen] = useState(false);
   if (!state) return null;
   return (
-    <div className="user-menu" data-testid="desk-security">
+    <div className="user-menu__part" data-testid="desk-security">
       <button
         type="button"
         className="btn btn--small desk-security__who"

@@ -5,10 +5,9 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 
 /**
- * The header's sync area, short enough for the header: online / offline / syncing, changes
- * waiting, when it last synced and what needs attention; the long wording is in the tooltip.
- * Says "Synced" only when nothing waits. Opens the Sync screen. Local-only desks keep the plain
- * "Local only — not synced" text.
+ * The header's sync area in a fixed width (no jumps when the state changes): the state, then ONE
+ * short detail — what needs attention, else how many changes wait, else when it last synced. The
+ * full wording is in the tooltip and on the Sync screen. Says "Synced" only when nothing waits.
  */
 export function SyncIndicator({ status }: { status: SyncStatus }) {
   const { t } = useI18n();
@@ -18,22 +17,24 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
   const pendingLong = n === 0 ? t('sync.noPending') : n === 1 ? t('sync.pendingOne') : t('sync.pending', { count: n });
 
   if (status.mode === 'local_only') {
+    const title = `${t('sync.localOnly')} · ${pendingLong}`;
     return (
-      <div className="sync sync--local_only" role="status" aria-label={t('sync.area')} data-testid="sync-status" data-mode="local_only">
+      <div className="sync sync--local_only" role="status" aria-label={`${t('sync.area')}: ${title}`} title={title} data-testid="sync-status" data-mode="local_only">
         <span className="sync__dot" aria-hidden="true" />
         <span className="sync__mode">{t('sync.localOnly')}</span>
-        <span className="sync__pending">{pendingLong}</span>
       </div>
     );
   }
   const signedOut = status.signedIn === false;
   const state = status.mode === 'online' && n > 0 ? 'syncing' : status.mode;
   const label = signedOut
-    ? t('sync.signInAgain')
+    ? t('sync.signInShort')
     : { online: t('sync.online'), syncing: t('sync.syncingShort'), offline: t('sync.offlineShort') }[state];
-  const long = signedOut ? label : { online: t('sync.online'), syncing: t('sync.syncing'), offline: t('sync.offline') }[state];
+  const long = signedOut ? t('sync.signInAgain') : { online: t('sync.online'), syncing: t('sync.syncing'), offline: t('sync.offline') }[state];
   const last = status.lastSyncedAt ? relativeTime(t, status.lastSyncedAt, now) : t('sync.neverSynced');
-  const title = [long, pendingLong, status.lastSyncedAt ? t('sync.lastSynced', { ago: last }) : last, t('sync.openPanel')].join(' · ');
+  const lastLong = status.lastSyncedAt ? t('sync.lastSynced', { ago: last }) : last;
+  const attentionLong = status.needsAttention > 0 ? t('sync.attentionShort', { count: status.needsAttention }) : null;
+  const title = [long, pendingLong, lastLong, attentionLong, t('sync.openPanel')].filter(Boolean).join(' · ');
   return (
     <button
       type="button"
@@ -49,17 +50,17 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
       <span className="sync__mode" role="status">
         {label}
       </span>
-      {n > 0 && (
+      {status.needsAttention > 0 ? (
+        <span className="sync__attention" data-testid="sync-attention-count">
+          {attentionLong}
+        </span>
+      ) : n > 0 ? (
         <span className="sync__pending" data-testid="sync-pending">
           {t('sync.pendingShort', { count: n })}
         </span>
-      )}
-      <span className="sync__last" data-testid="sync-last">
-        {last}
-      </span>
-      {status.needsAttention > 0 && (
-        <span className="sync__attention" data-testid="sync-attention-count">
-          {t('sync.attentionShort', { count: status.needsAttention })}
+      ) : (
+        <span className="sync__last" data-testid="sync-last">
+          {last}
         </span>
       )}
     </button>
