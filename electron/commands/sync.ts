@@ -46,6 +46,31 @@ function freeSlots(ctx: CommandContext, row: Record<string, unknown>): Available
   }
 }
 
+/** Which table a reference column points to, and how that row is named for people. */
+const REFERENCES: Record<string, { table: string; name(row: Record<string, unknown>): string }> = {
+  doctor_id: { table: 'doctors', name: (r) => String(r.display_name) },
+  patient_id: { table: 'patients', name: (r) => `${String(r.first_name)} ${String(r.last_name)}` },
+  room_id: { table: 'rooms', name: (r) => String(r.name) },
+  appointment_type_id: { table: 'appointment_types', name: (r) => String(r.name) },
+  staff_id: { table: 'staff', name: (r) => String(r.display_name) },
+  created_by: { table: 'staff', name: (r) => String(r.display_name) },
+  cancelled_by: { table: 'staff', name: (r) => String(r.display_name) },
+};
+
+/** Names for the ids the rows refer to, as this desk knows them (unknown ids are left out). */
+function labelsFor(ctx: CommandContext, rows: (Record<string, unknown> | null)[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const row of rows) {
+    for (const [column, value] of Object.entries(row ?? {})) {
+      const ref = REFERENCES[column];
+      if (!ref || typeof value !== 'string' || value in labels) continue;
+      const found = getLocalRow(ctx.db, ref.table, value);
+      if (found) labels[value] = ref.name(found);
+    }
+  }
+  return labels;
+}
+
 function toItem(ctx: CommandContext, a: AttentionRow): AttentionItem {
   const attemptedRow = parse<Record<string, unknown>>(a.attempted_row);
   const serverRow = parse<Record<string, unknown>>(a.server_row);
@@ -54,12 +79,13 @@ function toItem(ctx: CommandContext, a: AttentionRow): AttentionItem {
   if (rebook) fixes.push('rebook');
   else if (!(serverRow && serverRow.deleted_at)) fixes.push('retry');
   const by = a.actor_staff_id ? getActiveStaff(ctx.db, ctx.clinicId, a.actor_staff_id) : null;
+  const attempted = (JSON.parse(a.attempts) as { op: string; changes: Record<string, unknown> }[]).map((x) => ({ op: x.op, changes: x.changes }));
   return {
     id: a.id,
     table: a.table_name,
     rowId: a.row_id,
     op: a.op as AttentionItem['op'],
-    attempted: (JSON.parse(a.attempts) as { op: string; changes: Record<string, unknown> }[]).map((x) => ({ op: x.op, changes: x.changes })),
+    attempted,
     byStaffId: a.actor_staff_id,
     byName: by?.displayName ?? null,
     attemptedAt: a.attempted_at,
@@ -70,6 +96,7 @@ function toItem(ctx: CommandContext, a: AttentionRow): AttentionItem {
     attemptedRow,
     fixes,
     freeSlots: rebook && attemptedRow ? freeSlots(ctx, attemptedRow) : [],
+    labels: labelsFor(ctx, [attemptedRow, serverRow, ...attempted.map((x) => x.changes)]),
   };
 }
 

@@ -25,4 +25,6 @@ export interface AttentionItem {
   fixes: AttentionFix[];
   /** For a refused booking: the doctor's next free slots, ready for 'rebook'. */
   freeSlots: AvailableSlot[];
+  /** Names for the ids in the rows above (doctor, patient, room, type, staff), from the local DB. */
+  labels: Record<string, string>;
 }

@@ -11,6 +11,9 @@ test.afterEach(async () => {
   desk = null;
 });
 
+const madridClock = (instant: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Madrid', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+
 /** A free slot on the desk (what the booking dialog offers) and a patient to put in it. */
 async function freeSlot(d: ServerDesk, fromDate: string) {
   const patients = await d.invoke('patients.search', { query: 'Garc' });
@@ -100,7 +103,15 @@ test.describe('sync through an outage', () => {
       await expect(ui.attention.first()).toHaveAttribute('data-reason', /overlap_doctor|slot_taken/);
       await expect(ui.attention.first()).toContainText('The doctor was already booked at that time.');
       await expect(ui.attention.first().getByTestId('rebook-slot').first()).toBeVisible();
+      // What was tried reads for people: names and clinic time; ids only under "Technical details".
+      const tried = ui.attention.first().getByTestId('attention-tried');
+      await expect(tried.locator('.attention__fields').first()).toContainText(slot.doctorName);
+      await expect(tried.locator('.attention__fields').first()).toContainText(madridClock(slot.startsAt));
+      await expect(tried.locator('.attention__fields').first()).not.toContainText(slot.doctorId);
+      await expect(tried.locator('.attention__fields--raw')).toBeHidden();
       await ui.screenshot(testInfo, 'sync-needs-attention');
+      await tried.getByText('Technical details').click();
+      await expect(tried.locator('.attention__fields--raw')).toContainText(slot.doctorId);
 
       await ui.attention.first().getByTestId('rebook-slot').first().click();
       await expect(ui.attention).toHaveCount(0);

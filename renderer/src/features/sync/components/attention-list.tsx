@@ -4,27 +4,14 @@ import type { AttentionItem } from '../../../../../shared/domain/sync-types.ts';
 import type { MessageKey } from '../../../../../shared/i18n/index.ts';
 import { invoke, onEvent } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { AttentionFields } from './attention-fields.tsx';
+
+const TABLES = new Set(['appointments', 'patients', 'payments']);
 
 const REASONS = new Set([
   'conflict', 'overlap_doctor', 'overlap_room', 'overlap_patient', 'slot_taken', 'forbidden', 'not_found',
   'missing_reference', 'duplicate', 'invalid',
 ]);
-const HIDDEN = new Set(['id', 'clinic_id', 'version', 'updated_at', 'change_xid']);
-
-function Fields({ row }: { row: Record<string, unknown> }) {
-  const entries = Object.entries(row).filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== '');
-  return (
-    <dl className="attention__fields">
-      {entries.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 /** Changes the server refused, each with what was tried, by whom, why, the server's truth and a fix. */
 export function AttentionList({ timeZone }: { timeZone: string }) {
   const { t, formatTime, formatDay } = useI18n();
@@ -64,7 +51,12 @@ export function AttentionList({ timeZone }: { timeZone: string }) {
           return (
             <li key={item.id} className="attention__item" data-testid="attention-item" data-reason={item.reason}>
               <header>
-                <strong>{t('sync.attentionWhat', { op: t(`sync.op.${item.op}` as MessageKey), table: item.table })}</strong>{' '}
+                <strong>
+                  {t('sync.attentionWhat', {
+                    op: t(`sync.op.${item.op}` as MessageKey),
+                    table: TABLES.has(item.table) ? t(`sync.table.${item.table}` as MessageKey) : item.table.replace(/_/g, ' '),
+                  })}
+                </strong>{' '}
                 <span className="attention__by">
                   {item.byName
                     ? t('sync.attentionBy', { name: item.byName, time: when(item.attemptedAt) })
@@ -77,12 +69,12 @@ export function AttentionList({ timeZone }: { timeZone: string }) {
               <div className="attention__compare">
                 <div>
                   <h3>{t('sync.attentionTried')}</h3>
-                  <Fields row={attempted} />
+                  <AttentionFields row={attempted} labels={item.labels} timeZone={timeZone} table={item.table} testId="attention-tried" />
                 </div>
                 <div>
                   <h3>{t('sync.attentionServer')}</h3>
                   {item.serverRow ? (
-                    item.serverRow.deleted_at ? <p>{t('sync.attentionDeleted')}</p> : <Fields row={item.serverRow} />
+                    item.serverRow.deleted_at ? <p>{t('sync.attentionDeleted')}</p> : <AttentionFields row={item.serverRow} labels={item.labels} timeZone={timeZone} table={item.table} testId="attention-server" />
                   ) : (
                     <p>{t('sync.attentionNoServerRow')}</p>
                   )}
