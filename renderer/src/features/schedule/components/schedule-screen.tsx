@@ -6,6 +6,7 @@ import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { localMinuteToInstant } from '../../../../../shared/domain/clinic-time.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { dayCsv } from '../lib/day-csv.ts';
+import { usePrinting } from '../hooks/use-printing.ts';
 import { DaySheet } from './day-sheet.tsx';
 import { useDaySchedule } from '../api/use-day-schedule.ts';
 import { useScheduleShortcuts } from '../hooks/use-schedule-shortcuts.ts';
@@ -29,6 +30,7 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
   const selectedId = useScheduleUi((s) => s.selectedId);
   const select = useScheduleUi((s) => s.select);
   const { state, reload } = useDaySchedule(date);
+  const printing = usePrinting();
 
   const closePanel = useCallback(() => {
     const id = useScheduleUi.getState().selectedId;
@@ -131,7 +133,7 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
         {selectedId && <AppointmentPanel id={selectedId} timeZone={clinic.timeZone} onClose={closePanel} />}
       </div>
       <ShortcutsHelp />
-      {schedule && <DaySheet schedule={schedule} doctorId={sheetDoctorId || null} />}
+      {schedule && printing && <DaySheet schedule={schedule} doctorId={sheetDoctorId || null} />}
     </main>
   );
 }

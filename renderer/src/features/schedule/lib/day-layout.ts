@@ -18,8 +18,13 @@ export interface Span {
  */
 export function minuteOnDay(instant: Instant, schedule: DaySchedule): number {
   const t = Date.parse(instant);
-  if (t <= Date.parse(schedule.day.startsAt)) return 0;
-  if (t >= Date.parse(schedule.day.endsAt)) return DAY_MINUTES;
+  const dayStart = Date.parse(schedule.day.startsAt);
+  const dayEnd = Date.parse(schedule.day.endsAt);
+  if (t <= dayStart) return 0;
+  if (t >= dayEnd) return DAY_MINUTES;
+  // A 24-hour day has no clock change: minutes since local midnight are plain arithmetic (a
+  // time-zone lookup per call was most of the grid's render time on a busy day).
+  if (dayEnd - dayStart === DAY_MINUTES * 60_000) return Math.floor((t - dayStart) / 60_000);
   return instantToLocalMinute(instant, schedule.clinic.timeZone);
 }
 
