@@ -1,4 +1,4 @@
-import { addDaysIso, isoWeekday, todayIn, type IsoDate } from '../../shared/domain/clinic-time.ts';
+import { addDaysIso, instantToLocalDate, isoWeekday, todayIn, type IsoDate } from '../../shared/domain/clinic-time.ts';
 import type { DayAppointment } from '../../shared/domain/types.ts';
 import { test as base, expect, type Host } from './fixtures.ts';
 import { AvailabilityPage } from './pages/availability-page.ts';
@@ -194,6 +194,11 @@ test.describe('availability editors (manager)', () => {
     await expect(avail.dayView.getByTestId('day-row')).toHaveCount(doctors.length);
     const row = avail.dayRow(appt.doctorId);
     await expect(row.locator('.dayview__band--busy').first()).toBeVisible();
+    // The finder searches from the day shown (a later day than today), not from today.
+    await expect(avail.finder.getByTestId('from-date')).toHaveValue(date);
+    const firstSlot = avail.finder.getByTestId('free-slot').first();
+    await expect(firstSlot).toBeVisible();
+    expect(instantToLocalDate((await firstSlot.getAttribute('data-starts-at'))!, 'Europe/Madrid') >= date).toBe(true);
     await avail.screenshot(testInfo, 'availability-day');
 
     await row.getByRole('button', { name: /^Find next free for/ }).click();

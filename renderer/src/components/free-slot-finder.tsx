@@ -12,6 +12,8 @@ interface Props {
   types: readonly AppointmentTypeView[];
   timeZone: string;
   today: IsoDate;
+  /** The day the screen shows: the search starts there (never before today) and follows it. */
+  startDate?: IsoDate;
   typeId: string;
   onTypeChange(typeId: string): void;
   /** '' = any doctor. */
@@ -33,7 +35,14 @@ const TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor
 export function FreeSlotFinder(props: Props) {
   const { t, formatDay, formatTime } = useI18n();
   const { doctors, types, timeZone, today, typeId, doctorId, selected, onPick } = props;
-  const [fromDate, setFromDate] = useState<IsoDate>(today);
+  const start = props.startDate && props.startDate > today ? props.startDate : today;
+  const [fromDate, setFromDate] = useState<IsoDate>(start);
+  // Another day shown: search from there (the state is reset during render, not in an effect).
+  const [followed, setFollowed] = useState<IsoDate>(start);
+  if (followed !== start) {
+    setFollowed(start);
+    setFromDate(start);
+  }
   const [days, setDays] = useState(28);
   const [timeOfDay, setTimeOfDay] = useState<TimeOfDay>('any');
   const input = useMemo(

@@ -122,6 +122,7 @@ export function AvailabilityScreen({ info, today }: ScreenProps) {
                 types={settings.appointmentTypes}
                 timeZone={info.clinic.timeZone}
                 today={today}
+                startDate={mode === 'day' ? day : weekStart}
                 typeId={typeId || firstType}
                 onTypeChange={setTypeId}
                 doctorId={finderDoctor}
