@@ -4,6 +4,7 @@ import { AvailabilityScreen } from '../features/availability/components/availabi
 import { PatientsScreen } from '../features/patients/components/patients-screen.tsx';
 import { MoneyScreen } from '../features/money/components/money-screen.tsx';
 import { OverdueScreen } from '../features/money/components/overdue-screen.tsx';
+import { SyncScreen } from '../features/sync/components/sync-screen.tsx';
 import { RecallsScreen } from '../features/recalls/components/recalls-screen.tsx';
 import { ScheduleRoute } from '../features/schedule/components/schedule-route.tsx';
 import { MANAGERS } from '../../../shared/command-roles.ts';
@@ -36,6 +37,7 @@ export const screens: readonly ScreenDef[] = [
   { id: 'overdue', labelKey: 'screen.overdue', shortcut: '5', component: OverdueScreen },
   { id: 'recalls', labelKey: 'screen.recalls', shortcut: '6', component: RecallsScreen },
   { id: 'audit', labelKey: 'screen.audit', shortcut: '7', component: AuditScreen, roles: MANAGERS },
+  { id: 'sync', labelKey: 'screen.sync', shortcut: '9', component: SyncScreen },
 ];
 
 /** The screens the acting person may see (role null: only the unrestricted ones). */
