@@ -23,8 +23,8 @@ export interface OpenOptions {
 
 /**
  * Opens the local database with the pragmas the design relies on: WAL for concurrent reads,
- * synchronous=FULL so a power cut never loses a committed write, foreign keys on, and a busy
- * timeout so a second connection waits instead of failing.
+ * synchronous=FULL so a power cut never loses a committed write, foreign keys on, a busy
+ * timeout so a second connection waits instead of failing, and a 32 MiB page cache.
  */
 export function openDatabase(options: OpenOptions): WriteDb {
   const key = options.path === ':memory:' ? null : (options.key ?? null);
@@ -43,5 +43,8 @@ export function openDatabase(options: OpenOptions): WriteDb {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 32 MiB of page cache (default 2 MiB): every miss is a read plus a page decryption, and the
+  // day schedule's name lookups (patients_names, ~15 MB at 200k patients) should stay cached.
+  db.pragma('cache_size = -32768');
   return db;
 }

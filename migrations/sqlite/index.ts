@@ -13,4 +13,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   { version: 2, file: '0002_patient_search.sql' },
   { version: 3, file: '0003_sync.sql' },
   { version: 4, file: '0004_recall_indexes.sql' },
+  { version: 5, file: '0005_day_indexes.sql' },
 ];
