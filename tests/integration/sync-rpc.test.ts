@@ -37,6 +37,24 @@ async function pullAll(c: SupabaseClient, cursor: string | null): Promise<{ rows
   }
 }
 
+/**
+ * Pulls from `cursor` again and again, collecting rows, until `done(rows)`: a transaction of
+ * another test file still open holds every pull's horizon back for a while (by design).
+ */
+async function pullUntil(c: SupabaseClient, cursor: string, done: (rows: PullPage['rows']) => boolean, lim = 500) {
+  const rows: PullPage['rows'] = [];
+  for (const until = Date.now() + 20_000; ; ) {
+    for (;;) {
+      const page = await pull(c, cursor, lim);
+      rows.push(...page.rows);
+      cursor = page.cursor;
+      if (!page.has_more) break;
+    }
+    if (done(rows) || Date.now() > until) return { rows, cursor };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function appointment(parents: Map<string, string>, clinicId: string, startIso: string, minutes = 30) {
   return {
     clinic_id: clinicId,
@@ -138,7 +156,7 @@ describe('sync_push and sync_pull', () => {
       changes: { clinic_id: clinic.id, name: 'gone soon' } }]);
     const [del] = await push(desk, [{ id: randomUUID(), table: 'rooms', row_id: rowId, op: 'delete', base_version: 1, changes: {} }]);
     expect(del).toMatchObject({ status: 'applied', version: 2 });
-    const next = await pullAll(desk, start.cursor);
+    const next = await pullUntil(desk, start.cursor, (rows) => rows.some((r) => r.row.id === rowId));
     const mine = next.rows.filter((r) => r.row.id === rowId);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.row.deleted_at).toEqual(expect.any(String));
@@ -159,7 +177,7 @@ describe('sync_push and sync_pull', () => {
       // The open transaction holds the horizon back: the later commit waits with it.
       expect(mid.rows.map((r) => r.row.id)).not.toContain(early);
       await slow.query('commit');
-      const after = await pullAll(desk, mid.cursor);
+      const after = await pullUntil(desk, mid.cursor, (rows) => [...mid.rows, ...rows].filter((r) => r.row.id === early || r.row.id === late).length >= 2);
       const seen = [...mid.rows, ...after.rows].map((r) => r.row.id);
       expect(seen).toContain(early);
       expect(seen).toContain(late);
@@ -175,14 +193,8 @@ describe('sync_push and sync_pull', () => {
       `insert into rooms (clinic_id, name) select $1, 'bulk ' || g from generate_series(1, 1200) g`,
       [clinic.id],
     );
-    let c = cursor;
-    const ids: unknown[] = [];
-    for (;;) {
-      const page = await pull(desk, c, 100);
-      ids.push(...page.rows.map((r) => r.row.id));
-      c = page.cursor;
-      if (!page.has_more) break;
-    }
+    const { rows } = await pullUntil(desk, cursor, (got) => got.length >= 1200, 100);
+    const ids = rows.map((r) => r.row.id);
     expect(ids).toHaveLength(1200);
     expect(new Set(ids).size).toBe(1200);
   });
@@ -196,15 +208,8 @@ describe('sync_push and sync_pull', () => {
     const { rows } = await h().db.query('select national_id, national_id_enc from patients where id = $1', [rowId]);
     expect(rows[0].national_id).toBeNull();
     expect(Buffer.from(rows[0].national_id_enc as Buffer).toString('latin1')).not.toContain('12345678Z');
-    // Another test file may hold a transaction open (the pull horizon waits for it): pull again until it arrives.
-    let found: Record<string, unknown> | undefined;
-    for (let from = cursor, until = Date.now() + 20_000; !found && Date.now() < until; ) {
-      const page = await pullAll(desk, from);
-      from = page.cursor;
-      found = page.rows.find((x) => x.row.id === rowId)?.row;
-      if (!found) await new Promise((r) => setTimeout(r, 100));
-    }
-    const row = found!;
+    const page = await pullUntil(desk, cursor, (rows) => rows.some((x) => x.row.id === rowId));
+    const row = page.rows.find((x) => x.row.id === rowId)!.row;
     expect(row.national_id).toBe('12345678Z');
     expect(row).not.toHaveProperty('national_id_enc');
   });
