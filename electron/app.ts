@@ -19,6 +19,7 @@ import { FileSecretStore, MemorySecretStore, type SecretStore } from './auth/sec
 import { openAppDatabase } from './security/app-database.ts';
 import { type RecoveryNotice, openOrRebuild, storedDatabaseKey } from './sync/recover.ts';
 import { DeskLock } from './auth/desk-lock.ts';
+import { rememberRecovery } from './commands/recovery-notice.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -98,6 +99,8 @@ export function createApp(config: AppConfig): ClinicApp {
         })
       : { db: openDb(), recovery: null };
   try {
+    // Tell the staff (app.info → banner) on every start until dismissed, not only in this run's log.
+    if (recovery) rememberRecovery(db, recovery, now());
     // A server-backed desk gets its data by pull, never from the demo generator.
     if (config.demo !== false && !config.server) seedDemoClinic(db, { now: now() });
   } catch (err) {

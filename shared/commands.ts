@@ -72,6 +72,8 @@ export const commands = {
   'settings.setLanguage': command(z.object({ language: LanguageSchema }).strict(), {
     write: true,
   }).returns<{ language: Language }>(),
+  /** Closes the "database rebuilt" banner on this desk for good (a local setting). */
+  'app.dismissRecovery': command(Empty, { write: true }).returns<{ dismissed: boolean }>(),
 
   // Sign-in and offline unlock (issue 5); types in domain/auth-types.ts.
   'auth.session': command(Empty).returns<AuthSession>(),

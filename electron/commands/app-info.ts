@@ -5,6 +5,7 @@ import { outboxSummary } from '../db/repos/outbox.ts';
 import type { ReadDb } from '../db/database.ts';
 import { CommandError } from './command-error.ts';
 import type { HandlerSlice } from './context.ts';
+import { dismissRecovery, readRecovery } from './recovery-notice.ts';
 
 /** Until the sync engine exists the desk is honest: local only, with what is waiting to be sent. */
 export function localSyncStatus(db: ReadDb): SyncStatus {
@@ -19,11 +20,12 @@ export function localSyncStatus(db: ReadDb): SyncStatus {
   };
 }
 
-export const appInfoHandlers: HandlerSlice<'app.info' | 'settings.setLanguage'> = {
+export const appInfoHandlers: HandlerSlice<'app.info' | 'settings.setLanguage' | 'app.dismissRecovery'> = {
   'app.info': (_input, ctx) => {
     const clinic = getClinic(ctx.db, ctx.clinicId);
     if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.');
     const language = (getSetting(ctx.db, 'language') as Language | null) ?? 'en';
+    const recovery = readRecovery(ctx.db);
     return {
       appVersion: ctx.appVersion,
       deskId: ctx.deskId,
@@ -31,8 +33,10 @@ export const appInfoHandlers: HandlerSlice<'app.info' | 'settings.setLanguage'> 
       clinic,
       staff: ctx.staff,
       sync: ctx.sync ? ctx.sync.status() : localSyncStatus(ctx.db),
+      ...(recovery ? { recovery } : {}),
     };
   },
+  'app.dismissRecovery': (_input, ctx) => ({ dismissed: dismissRecovery(ctx.db) }),
   'settings.setLanguage': ({ language }, ctx) => {
     setSetting(ctx.db, 'language', language);
     return { language };

@@ -57,6 +57,26 @@ export interface AppInfo {
   clinic: ClinicSummary;
   staff: StaffSummary | null;
   sync: SyncStatus;
+  /** Present after this desk's damaged database was rebuilt from the server (until the next rebuild). */
+  recovery?: RecoveryInfo;
+}
+
+/** What the staff are told after a damaged local database was replaced (electron/sync/recover.ts). */
+export interface RecoveryInfo {
+  /** When the damaged file was found and the database rebuilt. */
+  at: Instant;
+  /** The file holding the unsynced changes that could be read; null when nothing could be read. */
+  exportFile: string | null;
+  /** Unsynced changes found in the damaged file (saved to exportFile). */
+  changes: number;
+  /** How many of them were queued again to be sent to the server. */
+  requeued: number;
+  /** Where the damaged database file was kept. */
+  keptFile: string;
+  /** The technical account in English, for support. */
+  message: string;
+  /** Someone at this desk closed the banner (the Sync screen still tells). */
+  dismissed: boolean;
 }
 
 export interface TimeRange {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasePath } from '../../electron/app.ts';
-import type { AppointmentDetail } from '../../shared/domain/types.ts';
+import type { AppInfo, AppointmentDetail } from '../../shared/domain/types.ts';
 import { createClinic } from './fixtures.ts';
 import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
 import { useStack } from './harness.ts';
@@ -64,6 +64,19 @@ describe('a damaged local database', () => {
     expect(await serverCount('select count(*) n from public.appointments where id = $1', [booked.id])).toBe(1);
     expect(again.app.db.prepare('SELECT id FROM appointments WHERE id = ?').get(booked.id)).toBeDefined();
     await expectConverged(h().db, clinic.id, [again]);
+    // The staff are told (app.info → banner) until someone dismisses it, also after a restart.
+    expect((await again.invoke<AppInfo>('app.info', {})).recovery).toMatchObject({
+      exportFile: notice.exportFile,
+      keptFile: notice.keptFile,
+      changes: outboxIds.length,
+      requeued: outboxIds.length,
+      dismissed: false,
+    });
+    await again.invoke('app.dismissRecovery', {});
+    await again.close();
+    const restarted = await open(clinic.users.receptionist, desk.dataDir);
+    expect(restarted.app.recovery).toBeNull();
+    expect((await restarted.invoke<AppInfo>('app.info', {})).recovery).toMatchObject({ keptFile: notice.keptFile, dismissed: true });
   });
 
   it('rebuilds an unreadable database from the server and says nothing could be saved', async () => {
@@ -83,5 +96,6 @@ describe('a damaged local database', () => {
     await settle([again]);
     await expectConverged(h().db, clinic.id, [again]);
     expect((again.app.db.prepare('SELECT count(*) AS n FROM appointments').get() as { n: number }).n).toBe(1);
+    expect((await again.invoke<AppInfo>('app.info', {})).recovery).toMatchObject({ exportFile: null, changes: 0, requeued: 0, dismissed: false });
   });
 });
