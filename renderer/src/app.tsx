@@ -6,6 +6,7 @@ import { ScreenNav } from './app/screen-nav.tsx';
 import { findScreen } from './app/screens.ts';
 import { UndoToast } from './components/undo-toast.tsx';
 import { BookingDialog } from './features/booking/components/booking-dialog.tsx';
+import { RecoveryBanner } from './features/sync/components/recovery-banner.tsx';
 import { useScheduleUi } from './features/schedule/stores/schedule-ui.ts';
 import { useAppInfo, useSyncStatus } from './hooks/use-app-info.ts';
 import { useNow } from './hooks/use-now.ts';
@@ -76,6 +77,7 @@ export function App() {
         }}
       />
       <UndoToast />
+      <RecoveryBanner recovery={info.recovery} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ScreenProps } from '../../../app/screen-types.ts';
 import { useNow } from '../../../hooks/use-now.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useLiveSyncStatus, useSyncNow } from '../api/use-sync.ts';
+import { recoveryText } from '../lib/recovery-text.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 import { AccountCard } from './account-card.tsx';
 import { AttentionList } from './attention-list.tsx';
@@ -61,6 +62,18 @@ export function SyncScreen({ info }: ScreenProps) {
           <dt>{t('sync.lastErrorLabel')}</dt>
           <dd className={status.lastError ? 'sync-screen__error' : undefined}>{status.lastError ?? t('sync.noError')}</dd>
         </div>
+        {info.recovery && (
+          <div data-testid="sync-recovery">
+            <dt>{t('recovery.title')}</dt>
+            <dd>
+              {t('recovery.when', { ago: ago(info.recovery.at) })} {recoveryText(t, info.recovery)}
+              <details>
+                <summary>{t('sync.technical')}</summary>
+                {info.recovery.message}
+              </details>
+            </dd>
+          </div>
+        )}
         {status.clockWarning && (
           <div>
             <dt>{t('sync.clockWarning')}</dt>
