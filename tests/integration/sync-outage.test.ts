@@ -63,5 +63,5 @@ describe('sync after a long outage', () => {
     expect(Number(audits.rows[0]!.n)).toBe(PATIENTS);
     expect(desk.tokens.refreshes).toBeGreaterThan(0);
     await expectConverged(db, clinic.id, [desk]);
-  });
+  }, 240_000); // 10k changes through a real server: ~30 s alone, more on two busy cores
 });
