@@ -57,7 +57,7 @@ test.describe('recall campaigns', () => {
     const campaign = (await host.invoke('recalls.campaigns.list', {})).find((c) => c.name === 'E2E recall')!;
     expect(campaign.counts.total).toBe(narrow);
 
-    // Work the queue: the first contact gets no answer (key 1), the next one is booked.
+    // Work the queue: the first contact gets no answer (key 1), the next one is booked (key 4).
     await page.getByTestId('queue-next').click();
     await expect(recalls.contact).toBeVisible();
     await expect(page.getByTestId('contact-claim')).toContainText('Held for you until');
@@ -75,16 +75,23 @@ test.describe('recall campaigns', () => {
     await page.getByTestId('free-slot').first().click();
     await expect(recalls.logged).toHaveText(`Logged “Booked” for ${second}.`);
 
+    // A third person declines (key 5): three contacts, three different outcomes.
+    await expect(recalls.contactName).not.toHaveText(second!);
+    const third = await recalls.contactName.textContent();
+    await recalls.pressOnPage('5');
+    await expect(recalls.logged).toHaveText(`Logged “Declined” for ${third}.`);
+
     // Results: the booking counts and the chart shows today's calls.
     await page.getByRole('tab', { name: 'Results' }).click();
     await expect(page.getByTestId('rate-booked')).toContainText(`1 of ${narrow}`);
-    await expect(page.getByTestId('rate-contacted')).toContainText(`2 of ${narrow}`);
+    await expect(page.getByTestId('rate-contacted')).toContainText(`3 of ${narrow}`);
     await expect(page.getByTestId('results-appointments')).toContainText('1 Upcoming');
     await expect(page.getByTestId('results-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
     await expect(page.getByTestId('results-outcomes').locator('[data-outcome="no_answer"] strong')).toHaveText('1');
     const results = await host.invoke('recalls.results', { campaignId: campaign.id });
     expect(results.booked.count).toBe(1);
     expect(results.outcomes.no_answer).toBe(1);
+    expect(results.outcomes.declined).toBe(1);
     await recalls.screenshot(testInfo, 'recalls-results');
 
     // CSV export downloads the contacts with their outcomes.
