@@ -11,7 +11,8 @@ import { openAttentionCount } from '../db/repos/needs-attention.ts';
 import { outboxSummary } from '../db/repos/outbox.ts';
 import { getSyncState, saveSyncState } from '../db/repos/sync-state.ts';
 import { getLocalRow } from '../db/repos/sync-rows.ts';
-import { applyBlocks, pullAll } from './pull.ts';
+import { applyBlocks, pullAll, type PullContext } from './pull.ts';
+import { startWorkerPull, type WorkerPull } from './pull-worker.ts';
 import { pushBatch } from './push.ts';
 import { Scheduler } from './scheduler.ts';
 import type { TokenSource } from './token-source.ts';
@@ -35,6 +36,10 @@ export interface SyncEngineOptions {
   pushBatchSize?: number;
   pullPageSize?: number;
   sliceMs?: number;
+  /** Slice length when the pull runs in its worker thread (the main thread only waits for it on a local write). */
+  workerSliceMs?: number;
+  /** Pull on the main connection instead of a worker thread. */
+  pullOnMainThread?: boolean;
   timeoutMs?: number;
 }
 
@@ -62,6 +67,7 @@ export class SyncEngine {
   private progress: SyncStatus['progress'] = null;
   private lastEmitted = '';
   private priorityDone = false;
+  private workerPull: WorkerPull | null = null;
 
   constructor(o: SyncEngineOptions) {
     this.o = o;
@@ -97,6 +103,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.running = false;
     this.scheduler.stop();
+    await this.workerPull?.stop();
     await this.loopDone;
     for (const w of this.waiters.splice(0)) w();
   }
@@ -194,23 +201,19 @@ export class SyncEngine {
     const state = getSyncState(this.db, this.o.server.url);
     if (!state.initial_done || state.resync) this.startProgress(state.resync ? 'resync' : 'initial');
     if (!state.initial_done && !state.cursor && !state.resync && !this.priorityDone) await this.priorityFirst();
-    await pullAll({
-      db: this.db,
-      transport: this.transport,
-      serverUrl: this.o.server.url,
-      now: this.now,
-      pageSize: this.o.pullPageSize ?? 5000,
-      sliceMs: this.o.sliceMs ?? 20,
-      onPage: ({ rows, tables, reset }) => {
-        if (reset) {
-          this.verified = false;
-          this.startProgress('resync');
-        }
-        if (rows > 0) this.verified = false;
-        this.advanceProgress(rows);
-        if (tables.size > 0) this.o.emit('data.changed', { tables: [...tables] });
-        this.publish();
-      },
+    // The first download and a resync run in a worker thread; the small pulls of a desk in sync
+    // stay on this connection (a thread per 500 ms cycle would cost more than it saves).
+    const large = !state.initial_done || state.resync === 1;
+    await this.pull(large, (info) => {
+      if (!this.db.open) return; // the app closed while a worker page was on its way
+      if (info.reset) {
+        this.verified = false;
+        this.startProgress('resync');
+      }
+      if (info.rows > 0) this.verified = false;
+      this.advanceProgress(info.rows);
+      if (info.tables.size > 0) this.o.emit('data.changed', { tables: [...info.tables] });
+      this.publish();
     });
     this.progress = null;
     this.adoptSession();
@@ -218,6 +221,48 @@ export class SyncEngine {
     await this.pushAll();
     this.busy = false;
     await this.maybeVerify();
+  }
+
+  /** Pulls in a worker thread (its own connection) when `large`; on the main connection otherwise or when none can start. */
+  private async pull(large: boolean, onPage: PullContext['onPage']): Promise<void> {
+    const pageSize = this.o.pullPageSize ?? 5000;
+    const worker = !large || this.o.pullOnMainThread
+      ? null
+      : startWorkerPull({
+          db: this.db,
+          tokens: this.o.tokens,
+          server: this.o.server,
+          pageSize,
+          sliceMs: this.o.workerSliceMs ?? this.o.sliceMs ?? 40,
+          timeoutMs: this.o.timeoutMs ?? 15_000,
+          clockOffsetMs: this.now().getTime() - Date.now(),
+          onServerDate: (serverMs) => {
+            this.clockOffsetMs = serverMs - this.now().getTime();
+          },
+          onPage,
+        });
+    if (worker && (await worker.started)) {
+      this.workerPull = worker;
+      // The worker's checkpointer folds the WAL back; a local write must not run a big checkpoint here.
+      this.db.pragma('wal_autocheckpoint = 0');
+      try {
+        await worker.done;
+      } finally {
+        this.workerPull = null;
+        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+      }
+      return;
+    }
+    if (!this.db.open || !this.running) return;
+    await pullAll({
+      db: this.db,
+      transport: this.transport,
+      serverUrl: this.o.server.url,
+      now: this.now,
+      pageSize,
+      sliceMs: this.o.sliceMs ?? 20,
+      onPage,
+    });
   }
 
   /**

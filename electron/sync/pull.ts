@@ -3,7 +3,8 @@
  * while the current one is applied; each page is cut into chunks of a few milliseconds with a
  * turn of the event loop between them, so the main process never stalls for long. The cursor is
  * saved in the same transaction as the page's last chunk: a crash re-pulls at most one page, and
- * applying is idempotent.
+ * applying is idempotent. A first download or resync runs this in a worker thread with its own
+ * connection (pull-worker.ts); the small pulls of a desk in sync run it on the main connection.
  */
 import { SYNCED_TABLES } from '../../shared/sync-tables.ts';
 import { uuidv7 } from '../../shared/domain/ids.ts';
@@ -25,6 +26,8 @@ export interface PullContext {
   /** Longest a single apply transaction may run before yielding, in ms. */
   sliceMs: number;
   onPage(info: { rows: number; tables: Set<string>; reset: boolean }): void;
+  /** Asked between pages: true ends the pull early (the cursor of every applied page is saved). */
+  stopped?: () => boolean;
 }
 
 export interface PullRun {
@@ -94,6 +97,7 @@ async function pullPages(ctx: PullContext, bulk: (on: boolean) => void): Promise
     ctx.onPage({ rows, tables, reset: false });
     if (!page.has_more) return run;
     await turn();
+    if (ctx.stopped?.()) return run;
   }
 }
 

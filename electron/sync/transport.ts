@@ -15,13 +15,15 @@ export type FailureKind =
   | 'bad_request';
 
 export class TransportError extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-    readonly status: number | null = null,
-    readonly code: string | null = null,
-  ) {
+  // Plain fields, no parameter properties: the pull worker loads this file with Node's type stripping.
+  readonly kind: FailureKind;
+  readonly status: number | null;
+  readonly code: string | null;
+  constructor(kind: FailureKind, message: string, status: number | null = null, code: string | null = null) {
     super(message);
+    this.kind = kind;
+    this.status = status;
+    this.code = code;
   }
 }
 
@@ -80,7 +82,9 @@ export interface TransportOptions {
 
 export class SyncTransport {
   private readonly timeoutMs: number;
-  constructor(private readonly o: TransportOptions) {
+  private readonly o: TransportOptions;
+  constructor(o: TransportOptions) {
+    this.o = o;
     this.timeoutMs = o.timeoutMs ?? 30_000;
   }
 
