@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { toLocalValue } from '../../electron/db/repos/sync-rows.ts';
 import { todayIn } from '../../shared/domain/clinic-time.ts';
 import type { DaySchedule } from '../../shared/domain/types.ts';
 import { createClinic, seedEveryTable } from './fixtures.ts';
-import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
-import { signedIn, useStack } from './harness.ts';
-import { type Desk, expectConverged, openDesk, removeDir, seedReference, settle, waitFor } from './sync-desk.ts';
+import { useFaultyDesks } from './faulty-desks.ts';
+import { signedIn } from './harness.ts';
+import { expectConverged, openDesk, seedReference, settle, waitFor } from './sync-desk.ts';
 
 interface Block {
   table: string;
@@ -15,19 +15,7 @@ interface Block {
 }
 type Rows = Map<string, Record<string, unknown>>;
 
-const h = useStack();
-const opened: Desk[] = [];
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy(h().stack.url);
-});
-afterAll(async () => {
-  for (const d of opened) {
-    await d.close();
-    removeDir(d.dataDir);
-  }
-  await proxy.close();
-});
+const { h, opened, proxy } = useFaultyDesks();
 
 async function rpc<T>(c: SupabaseClient, fn: string, args: Record<string, unknown>): Promise<T> {
   const { data, error } = await c.rpc(fn, args);

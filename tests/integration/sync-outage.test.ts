@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/domain/types.ts';
 import { createClinic } from './fixtures.ts';
-import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
-import { useStack } from './harness.ts';
-import { type Desk, expectConverged, openDesk, removeDir, settle } from './sync-desk.ts';
+import { useFaultyDesks } from './faulty-desks.ts';
+import { expectConverged, openDesk, settle } from './sync-desk.ts';
 
-const h = useStack();
-const opened: Desk[] = [];
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy(h().stack.url);
-});
-afterAll(async () => {
-  for (const d of opened) {
-    await d.close();
-    removeDir(d.dataDir);
-  }
-  await proxy.close();
-});
+const { h, opened, proxy } = useFaultyDesks();
 
 const DAY = 86_400_000;
 const PATIENTS = 5000; // each patients.create queues two changes: the patient and its audit row

@@ -1,26 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databasePath } from '../../electron/app.ts';
 import type { AppInfo, AppointmentDetail } from '../../shared/domain/types.ts';
 import { createClinic } from './fixtures.ts';
-import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
-import { useStack } from './harness.ts';
-import { type Desk, expectConverged, openDesk, removeDir, seedReference, settle, slot } from './sync-desk.ts';
+import { useFaultyDesks } from './faulty-desks.ts';
+import { type Desk, expectConverged, openDesk, seedReference, settle, slot } from './sync-desk.ts';
 
-const h = useStack();
-const opened: Desk[] = [];
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy(h().stack.url);
-});
-afterAll(async () => {
-  for (const d of opened) {
-    await d.close();
-    removeDir(d.dataDir);
-  }
-  await proxy.close();
-});
+const { h, opened, proxy } = useFaultyDesks();
 
 async function open(login: Parameters<typeof openDesk>[1], dataDir?: string): Promise<Desk> {
   const d = await openDesk(h().stack, login, { url: proxy.url, ...(dataDir ? { dataDir } : {}) });
