@@ -16,17 +16,7 @@ import { todayIn } from '../shared/domain/clinic-time.ts';
 import { addBusyDays } from './busy-days.ts';
 import type { Bench } from './context.ts';
 import { percentile, round } from './stats.ts';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium.ts';
 
 /** Busy days visited per profile (each is a fresh, uncached day). */
 const BUSY_DAYS = { tiny: 2, quick: 20, full: 30 } as const;
@@ -117,7 +107,7 @@ export const browserBench: Bench = {
     try {
       const [url, launched] = await Promise.all([
         waitForReady(host, log),
-        chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+        chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
       ]);
       browser = launched;
       const readyMs = Date.now() - spawnedAt;
