@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import type { DoctorView } from '../../../../../shared/domain/availability-admin-types.ts';
 import { instantToLocalDate, instantToLocalMinute, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { AvailabilityLegend } from './availability-legend.tsx';
 import { useDayAvailability, type DoctorDay } from '../api/use-day-availability.ts';
 
 type Kind = 'work' | 'free' | 'busy' | 'break' | 'vacation' | 'blocked';
@@ -123,16 +124,7 @@ export function DayView({ doctors, date, timeZone, finderDoctor, onFindFor, onBo
         );
       })}
       {rows.length === 0 && <p className="state">{t('avail.noDoctors')}</p>}
-      <ul className="week__legend">
-        {(['free', 'busy', 'break', 'vacation', 'blocked'] as const).map((k) => (
-          <li key={k}>
-            <span className={`week__swatch week__band--${k}`} aria-hidden="true" /> {t(`avail.band.${k}`)}
-          </li>
-        ))}
-        <li>
-          <span className="week__swatch week__swatch--off" aria-hidden="true" /> {t('avail.off')}
-        </li>
-      </ul>
+      <AvailabilityLegend />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import type { WeekAvailability } from '../../../../../shared/domain/booking-types.ts';
 import { instantToLocalDate, instantToLocalMinute } from '../../../../../shared/domain/clinic-time.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { AvailabilityLegend } from './availability-legend.tsx';
 
 const PX = 0.8; // px per minute: a 12-hour day fits 768 px screens
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -83,16 +84,7 @@ export function WeekGrid({ week }: { week: WeekAvailability }) {
           );
         })}
       </div>
-      <ul className="week__legend">
-        {(['free', 'busy', 'break', 'vacation', 'blocked'] as const).map((k) => (
-          <li key={k}>
-            <span className={`week__swatch week__band--${k}`} aria-hidden="true" /> {t(`avail.band.${k}`)}
-          </li>
-        ))}
-        <li>
-          <span className="week__swatch week__swatch--off" aria-hidden="true" /> {t('avail.off')}
-        </li>
-      </ul>
+      <AvailabilityLegend />
     </div>
   );
 }
