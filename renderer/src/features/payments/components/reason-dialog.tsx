@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../../shared/domain/plan-types.ts';
+import { FormFooter } from '../../../components/form-footer.tsx';
 import { Modal } from '../../../components/modal.tsx';
 import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
@@ -68,19 +69,14 @@ export function ReasonDialog(props: Props) {
             {reasonMissing ? t('pay.reasonRequired') : ''}
           </p>
         </div>
-        {m.error && (
-          <p className="form__error" role="alert">
-            {t('pay.actionError', { message: m.error.message })}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={props.onClose}>
-            {t('tp.cancel')}
-          </button>
-          <button type="submit" className="btn btn--danger" disabled={m.saving} data-testid="pay-reason-confirm">
-            {props.kind === 'void' ? t('pay.confirmVoid') : t('pay.confirmRefund')}
-          </button>
-        </div>
+        <FormFooter
+          error={m.error ? t('pay.actionError', { message: m.error.message }) : null}
+          saving={m.saving}
+          onCancel={props.onClose}
+          submitLabel={props.kind === 'void' ? t('pay.confirmVoid') : t('pay.confirmRefund')}
+          tone="danger"
+          submitTestId="pay-reason-confirm"
+        />
       </form>
     </Modal>
   );

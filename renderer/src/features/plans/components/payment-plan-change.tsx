@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { addDaysIso, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import { centsToInput } from '../../../../../shared/domain/decimal-input.ts';
 import type { PaymentPlanDetail } from '../../../../../shared/domain/plan-types.ts';
+import { FormFooter } from '../../../components/form-footer.tsx';
 import { Modal } from '../../../components/modal.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
@@ -64,19 +65,14 @@ export function PaymentPlanChange({ plan, today, onClose }: Props) {
             {reasonMissing ? t('pp.reasonRequired') : ''}
           </p>
         </div>
-        {change.error && (
-          <p className="form__error" role="alert">
-            {t('pp.changeError', { message: change.error.message })}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('tp.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={change.saving} data-testid="pp-change-save">
-            {change.saving ? t('tp.saving') : t('pp.changeSave')}
-          </button>
-        </div>
+        <FormFooter
+          error={change.error ? t('pp.changeError', { message: change.error.message }) : null}
+          saving={change.saving}
+          onCancel={onClose}
+          submitLabel={t('pp.changeSave')}
+          savingLabel={t('tp.saving')}
+          submitTestId="pp-change-save"
+        />
       </form>
     </Modal>
   );

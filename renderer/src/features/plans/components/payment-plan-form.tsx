@@ -4,6 +4,7 @@ import { centsToInput } from '../../../../../shared/domain/decimal-input.ts';
 import type { SchedulePreview } from '../../../../../shared/domain/plan-types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { invoke } from '../../../api.ts';
+import { FormFooter } from '../../../components/form-footer.tsx';
 import { Modal } from '../../../components/modal.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
@@ -96,19 +97,14 @@ export function PaymentPlanForm({ patientId, currency, today, from, onClose, onC
             </>
           )}
         </section>
-        {create.error && (
-          <p className="form__error" role="alert">
-            {t('pp.saveError', { message: create.error.message })}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('tp.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={create.saving} data-testid="pp-create">
-            {create.saving ? t('tp.saving') : t('pp.create')}
-          </button>
-        </div>
+        <FormFooter
+          error={create.error ? t('pp.saveError', { message: create.error.message }) : null}
+          saving={create.saving}
+          onCancel={onClose}
+          submitLabel={t('pp.create')}
+          savingLabel={t('tp.saving')}
+          submitTestId="pp-create"
+        />
       </form>
     </Modal>
   );

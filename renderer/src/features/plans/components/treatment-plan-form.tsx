@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormFooter } from '../../../components/form-footer.tsx';
 import { Modal } from '../../../components/modal.tsx';
 import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
@@ -190,19 +191,13 @@ export function TreatmentPlanForm({ patientId, currency, onClose, onCreated }: P
           </div>
         </fieldset>
 
-        {create.error && (
-          <p className="form__error" role="alert">
-            {t('tp.saveError', { message: create.error.message })}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('tp.cancel')}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={create.saving}>
-            {create.saving ? t('tp.saving') : t('tp.create')}
-          </button>
-        </div>
+        <FormFooter
+          error={create.error ? t('tp.saveError', { message: create.error.message }) : null}
+          saving={create.saving}
+          onCancel={onClose}
+          submitLabel={t('tp.create')}
+          savingLabel={t('tp.saving')}
+        />
       </form>
     </Modal>
   );
