@@ -99,7 +99,14 @@ export async function initCluster(dataDir: string, password: string): Promise<bo
     child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout?.resume();
     const code = await waitExit(child);
-    if (code !== 0) throw new Error(`initdb failed (${code}): ${err}`);
+    if (code !== 0) {
+      // As root the binaries run as `postgres`, which must be able to walk to them (exit 127).
+      const hint =
+        user.uid !== undefined && code === 127
+          ? ` The postgres user cannot reach ${initdb}: make every folder above the checkout traversable (chmod o+x).`
+          : '';
+      throw new Error(`initdb failed (${code}): ${err}${hint}`);
+    }
   } finally {
     await rm(pwfile, { force: true });
   }
