@@ -1,5 +1,7 @@
 /**
- * npm run bench [-- --tiny | --full] [--seed N] [--samples N] [--plain]
+ * npm run bench [-- --tiny | --full] [--seed N] [--samples N] [--plain] [--only a,b]
+ * --only runs the named benchmarks alone (names as in BENCHES: schedule.day, booking,
+ * campaign-preview, browser, stack, sync, memory), for working on one figure.
  * The database is encrypted as in the app; --plain measures an unencrypted baseline.
  * Builds a demo database with the demo generator in a temp dir, opens the app on it and runs
  * every benchmark. Progress goes to stderr; the LAST line of stdout is one JSON object.
@@ -71,12 +73,17 @@ export async function runBenchmarks(argv: string[]): Promise<Record<string, unkn
       seed: { type: 'string', default: '42' },
       samples: { type: 'string', default: '200' },
       plain: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const profile: Profile = values.full ? 'full' : values.tiny ? 'tiny' : 'quick';
   const sizes = PROFILES[profile];
   const seed = Number(values.seed);
   const samples = Math.max(200, Number(values.samples));
+  const only = values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !BENCHES.some((bench) => bench.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`--only: no benchmark named ${unknown.join(', ')} (have ${BENCHES.map((b) => b.name).join(', ')})`);
+  const benches = only ? BENCHES.filter((bench) => only.includes(bench.name)) : BENCHES;
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-bench-'));
   try {
     log(`profile ${profile}: building the demo clinic in ${dataDir}`);
@@ -114,7 +121,7 @@ export async function runBenchmarks(argv: string[]): Promise<Record<string, unkn
         rng: (stream) => createRng(seed, stream),
         log,
       };
-      for (const bench of BENCHES) {
+      for (const bench of benches) {
         log(`running ${bench.name}`);
         Object.assign(record, await bench.run(ctx));
       }
