@@ -14,4 +14,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   { version: 3, file: '0003_sync.sql' },
   { version: 4, file: '0004_recall_indexes.sql' },
   { version: 5, file: '0005_day_indexes.sql' },
+  { version: 6, file: '0006_recall_facts.sql' },
 ];

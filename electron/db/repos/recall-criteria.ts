@@ -5,11 +5,12 @@ import type { ReadDb } from '../database.ts';
 import { stmt } from '../statements.ts';
 
 /**
- * The recall criteria as ONE SQL statement. Everything about completed appointments (last
- * qualifying visit, last visit of any type, "saw this doctor", "had one of these types") comes
- * from a single grouped scan of the partial covering index appointments_completed_by_patient
- * (migration 0004), so the count stays ~100-200 ms at 200k patients / 1M appointments. Date
- * conditions arrive pre-compiled as instant/date bounds (shared/domain/recall-criteria.ts).
+ * The recall criteria as ONE SQL statement over the compact recall facts of migration 0006
+ * (integer keys, epoch-ms instants, kept by triggers): the last visit per patient and type, the
+ * doctors seen, and per patient eligibility, birth date, last visit and latest open appointment.
+ * A count at 200k patients / 1M appointments reads ~20 MB of facts instead of ~200 MB of
+ * appointments index and patient rows. Date conditions arrive pre-compiled as instant/date
+ * bounds (shared/domain/recall-criteria.ts).
  */
 export interface CriteriaMatchRow {
   patient_id: string;
@@ -25,19 +26,20 @@ export interface CriteriaMatchRow {
   any_last: Instant | null;
 }
 
-const VISIT_AT = 'COALESCE(completed_at, ends_at)';
 /** A plan is completed when its last done step's visit was; without a linked visit, at its last update. */
 const PLAN_DONE_AT = `COALESCE((SELECT MAX(COALESCE(a.completed_at, a.ends_at)) FROM treatment_steps s
      JOIN appointments a ON a.id = s.appointment_id
      WHERE s.treatment_plan_id = tp.id AND s.status = 'done' AND s.deleted_at IS NULL AND a.deleted_at IS NULL),
    tp.updated_at)`;
 
-function addCond(clauses: string[], params: unknown[], clause: string, value: unknown): void {
-  clauses.push(clause);
-  params.push(value);
-}
+/** An ISO instant column or expression as epoch ms, exactly as the migration 0006 triggers store it. */
+const epochMs = (sql: string) => `CAST(round((julianday(${sql}) - 2440587.5) * 86400000) AS INTEGER)`;
+const ms = (instant: Instant) => Date.parse(instant);
+const instantOf = (value: number | null): Instant | null => (value === null ? null : (new Date(value).toISOString() as Instant));
 
 const marks = (n: number) => Array(n).fill('?').join(', ');
+const keysOf = (n: number) => `(SELECT key FROM recall_keys WHERE id IN (${marks(n)}))`;
+const KEY_OF = '(SELECT key FROM recall_keys WHERE id = ?)';
 
 interface Built {
   sql: string;
@@ -45,131 +47,126 @@ interface Built {
 }
 
 function build(c: CompiledCriteria, clinicId: string, select: 'count' | 'rows' | 'counted_rows'): Built {
-  const params: unknown[] = [];
   const ctes: string[] = [];
-  const sources: string[] = [];
-  const where: string[] = ['p.clinic_id = ?', 'p.deleted_at IS NULL', 'p.opt_out = 0', 'p.blocked = 0'];
+  const cteParams: unknown[] = [];
+  const where: string[] = [`f.clinic_key = ${KEY_OF}`, 'f.eligible = 1'];
+  const params: unknown[] = [clinicId];
+  const cond = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
   const rule = c.rule;
-  const typeRule = rule?.basis === 'appointment_types';
-  const planRule = rule?.basis === 'treatment_plan';
-
-  // One grouped scan over completed visits, only when a condition needs it (or to show rows).
-  const needVisits = typeRule || c.lastVisitBefore !== null || c.doctorId !== null || c.appointmentTypeIds !== null;
-  if (needVisits) {
-    const cols = [`MAX(${VISIT_AT}) AS any_last`];
-    const colParams: unknown[] = [];
+  let basis = 'NULL';
+  let driver: string | null = null;
+  const basisBounds = (column: string, add: (clause: string, value: unknown) => void) => {
+    add(`${column} IS NOT NULL`, undefined);
+    if (c.basisFrom) add(`${column} >= ?`, ms(c.basisFrom));
+    if (c.basisBefore) add(`${column} < ?`, ms(c.basisBefore));
+  };
+  if (rule?.basis === 'appointment_types' && rule.appointmentTypeIds.length > 0) {
+    // The rule's types, grouped per patient; this small set drives the join.
     const having: string[] = [];
     const havingParams: unknown[] = [];
-    if (typeRule) {
-      const ids = rule.appointmentTypeIds;
-      cols.push(
-        ids.length > 0
-          ? `MAX(CASE WHEN appointment_type_id IN (${marks(ids.length)}) THEN ${VISIT_AT} END) AS basis_last`
-          : `MAX(${VISIT_AT}) AS basis_last`,
-      );
-      colParams.push(...ids);
-      having.push('basis_last IS NOT NULL');
-      if (c.basisFrom) addCond(having, havingParams, 'basis_last >= ?', c.basisFrom);
-      if (c.basisBefore) addCond(having, havingParams, 'basis_last < ?', c.basisBefore);
-    }
-    if (c.lastVisitBefore) addCond(having, havingParams, 'any_last < ?', c.lastVisitBefore);
-    if (c.doctorId) {
-      cols.push('MAX(doctor_id = ?) AS with_doctor');
-      colParams.push(c.doctorId);
-      having.push('with_doctor = 1');
-    }
-    if (c.appointmentTypeIds) {
-      cols.push(`MAX(appointment_type_id IN (${marks(c.appointmentTypeIds.length)})) AS had_type`);
-      colParams.push(...c.appointmentTypeIds);
-      having.push('had_type = 1');
-    }
-    params.push(...colParams, ...havingParams);
-    ctes.push(
-      `v AS (SELECT patient_id, ${cols.join(', ')} FROM appointments
-             WHERE status = 'completed' AND deleted_at IS NULL
-             GROUP BY patient_id${having.length > 0 ? ` HAVING ${having.join(' AND ')}` : ''})`,
-    );
-    sources.push('v');
-  }
-  if (planRule) {
+    basisBounds('basis_last', (clause, value) => {
+      having.push(clause);
+      if (value !== undefined) havingParams.push(value);
+    });
+    ctes.push(`v AS (SELECT patient_key, MAX(last_visit_ms) AS basis_last FROM recall_type_facts
+                     WHERE type_key IN ${keysOf(rule.appointmentTypeIds.length)}
+                     GROUP BY patient_key HAVING ${having.join(' AND ')})`);
+    cteParams.push(...rule.appointmentTypeIds, ...havingParams);
+    driver = 'v';
+    basis = 'v.basis_last';
+  } else if (rule?.basis === 'appointment_types') {
+    // A rule without types counts a visit of any type.
+    basisBounds('f.last_visit_ms', (clause, value) => (value === undefined ? cond(clause) : cond(clause, value)));
+    basis = 'f.last_visit_ms';
+  } else if (rule?.basis === 'treatment_plan') {
     const having: string[] = [];
-    const planParams: unknown[] = [clinicId];
-    if (c.basisFrom) addCond(having, planParams, 'basis_last >= ?', c.basisFrom);
-    if (c.basisBefore) addCond(having, planParams, 'basis_last < ?', c.basisBefore);
-    ctes.push(
-      `pb AS (SELECT tp.patient_id, MAX(${PLAN_DONE_AT}) AS basis_last FROM treatment_plans tp
-              WHERE tp.clinic_id = ? AND tp.status = 'completed' AND tp.deleted_at IS NULL
-              GROUP BY tp.patient_id${having.length > 0 ? ` HAVING ${having.join(' AND ')}` : ''})`,
+    const havingParams: unknown[] = [];
+    basisBounds('basis_last', (clause, value) => {
+      having.push(clause);
+      if (value !== undefined) havingParams.push(value);
+    });
+    ctes.push(`v AS (SELECT k.key AS patient_key, ${epochMs(`MAX(${PLAN_DONE_AT})`)} AS basis_last
+                     FROM treatment_plans tp JOIN recall_keys k ON k.id = tp.patient_id
+                     WHERE tp.clinic_id = ? AND tp.status = 'completed' AND tp.deleted_at IS NULL
+                     GROUP BY tp.patient_id HAVING ${having.join(' AND ')})`);
+    cteParams.push(clinicId, ...havingParams);
+    driver = 'v';
+    basis = 'v.basis_last';
+  }
+  if (c.lastVisitBefore) cond('f.last_visit_ms < ?', ms(c.lastVisitBefore));
+  if (c.doctorId) {
+    cond(`EXISTS (SELECT 1 FROM recall_doctor_facts d WHERE d.doctor_key = ${KEY_OF} AND d.patient_key = f.patient_key)`, c.doctorId);
+  }
+  if (c.appointmentTypeIds) {
+    cond(
+      `EXISTS (SELECT 1 FROM recall_type_facts t WHERE t.type_key IN ${keysOf(c.appointmentTypeIds.length)} AND t.patient_key = f.patient_key)`,
+      ...c.appointmentTypeIds,
     );
-    params.push(...planParams);
-    sources.push('pb');
   }
-  params.push(clinicId);
-  if (c.birthFrom) addCond(where, params, 'p.birth_date >= ?', c.birthFrom);
-  if (c.birthBefore) addCond(where, params, 'p.birth_date < ?', c.birthBefore);
+  if (c.birthFrom) cond('f.birth_date >= ?', c.birthFrom);
+  if (c.birthBefore) cond('f.birth_date < ?', c.birthBefore);
+  if (c.futureFrom) cond('(f.last_open_ms IS NULL OR f.last_open_ms < ?)', ms(c.futureFrom));
   if (c.procedures) {
-    where.push(`EXISTS (SELECT 1 FROM treatment_plans tp2 JOIN treatment_steps s2 ON s2.treatment_plan_id = tp2.id
-      WHERE tp2.patient_id = p.id AND tp2.deleted_at IS NULL AND s2.deleted_at IS NULL AND s2.status = 'done'
-        AND lower(s2.procedure) IN (${marks(c.procedures.length)}))`);
-    params.push(...c.procedures);
+    cond(
+      `EXISTS (SELECT 1 FROM recall_keys pk JOIN treatment_plans tp2 ON tp2.patient_id = pk.id
+         JOIN treatment_steps s2 ON s2.treatment_plan_id = tp2.id
+         WHERE pk.key = f.patient_key AND tp2.deleted_at IS NULL AND s2.deleted_at IS NULL AND s2.status = 'done'
+           AND lower(s2.procedure) IN (${marks(c.procedures.length)}))`,
+      ...c.procedures,
+    );
   }
-  if (c.futureFrom) {
-    // One range scan of the (few) future appointments into a set, not a probe per patient.
-    where.push(`p.id NOT IN (SELECT f.patient_id FROM appointments f WHERE f.clinic_id = ? AND f.starts_at >= ?
-      AND f.status IN ('scheduled', 'confirmed', 'arrived', 'in_progress') AND f.deleted_at IS NULL)`);
-    params.push(clinicId, c.futureFrom);
-  }
-  const basis = typeRule ? 'v.basis_last' : planRule ? 'pb.basis_last' : 'NULL';
   const head = ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : '';
-  const anyLast = sources.includes('v')
-    ? 'v.any_last'
-    : `(SELECT MAX(${VISIT_AT}) FROM appointments a WHERE a.patient_id = p.id AND a.status = 'completed' AND a.deleted_at IS NULL)`;
-  const cols =
-    select === 'count'
-      ? 'count(*) AS n'
-      : `p.id AS patient_id, p.first_name, p.last_name, p.phone, p.email, p.birth_date, p.preferred_channel,
-         ${basis} AS basis_last, ${anyLast} AS any_last${select === 'counted_rows' ? ', count(*) OVER () AS total' : ''}`;
-  const order = select === 'count' ? '' : ` ORDER BY ${basis === 'NULL' ? '' : `${basis}, `}p.last_name, p.first_name, p.id`;
-  // The grouped visit facts drive the join (CROSS JOIN fixes the order): SQLite otherwise scans
-  // patients and builds an automatic index on v, ~3x slower at 200k patients.
-  const from = sources.length > 0
-    ? `${sources[0]} CROSS JOIN patients p ON p.id = ${sources[0]}.patient_id${sources
-        .slice(1)
-        .map((x) => ` JOIN ${x} ON ${x}.patient_id = p.id`)
-        .join('')}`
-    : 'patients p';
-  return { sql: `${head}SELECT ${cols} FROM ${from} WHERE ${where.join(' AND ')}${order}`, params };
+  // The grouped facts drive the join (CROSS JOIN fixes the order) when there are any.
+  const facts = driver ? `${driver} CROSS JOIN recall_patient_facts f ON f.patient_key = ${driver}.patient_key` : 'recall_patient_facts f';
+  if (select === 'count') {
+    return { sql: `${head}SELECT count(*) AS n FROM ${facts} WHERE ${where.join(' AND ')}`, params: [...cteParams, ...params] };
+  }
+  const cols = `p.id AS patient_id, p.first_name, p.last_name, p.phone, p.email, p.birth_date, p.preferred_channel,
+    ${basis} AS basis_last, f.last_visit_ms AS any_last${select === 'counted_rows' ? ', count(*) OVER () AS total' : ''}`;
+  const order = ` ORDER BY ${basis === 'NULL' ? '' : `${basis}, `}p.last_name, p.first_name, p.id`;
+  return {
+    sql: `${head}SELECT ${cols} FROM ${facts} JOIN recall_keys k ON k.key = f.patient_key JOIN patients p ON p.id = k.id
+          WHERE ${where.join(' AND ')}${order}`,
+    params: [...cteParams, ...params],
+  };
+}
+
+type RawMatchRow = Omit<CriteriaMatchRow, 'basis_last' | 'any_last'> & { basis_last: number | null; any_last: number | null };
+const toMatchRow = ({ basis_last, any_last, ...r }: RawMatchRow): CriteriaMatchRow => ({
+  ...r,
+  basis_last: instantOf(basis_last),
+  any_last: instantOf(any_last),
+});
+
+/** The count statement and its parameters (tests read its query plan). */
+export function countQuery(clinicId: string, c: CompiledCriteria): Built {
+  return build(c, clinicId, 'count');
 }
 
 export function countMatching(db: ReadDb, clinicId: string, c: CompiledCriteria): number {
-  const { sql, params } = build(c, clinicId, 'count');
+  const { sql, params } = countQuery(clinicId, c);
   return stmt<{ n: number }>(db, sql).get(...params)!.n;
 }
 
-/**
- * The preview: the count and the first `limit` rows. When visit or plan facts drive the query,
- * one statement gives both (count(*) OVER ()), so the grouped scan runs once.
- */
+/** The preview: the count and the first `limit` rows, from one statement (count(*) OVER ()). */
 export function previewMatching(
   db: ReadDb,
   clinicId: string,
   c: CompiledCriteria,
   limit: number,
 ): { count: number; rows: CriteriaMatchRow[] } {
-  const grouped = c.rule !== null || c.lastVisitBefore !== null || c.doctorId !== null || c.appointmentTypeIds !== null;
-  if (!grouped) {
-    const count = countMatching(db, clinicId, c);
-    return { count, rows: count === 0 ? [] : listMatching(db, clinicId, c, limit) };
-  }
   const { sql, params } = build(c, clinicId, 'counted_rows');
-  const rows = stmt<CriteriaMatchRow & { total: number }>(db, `${sql} LIMIT ${Math.floor(limit)}`).all(...params);
-  return { count: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => r) };
+  const rows = stmt<RawMatchRow & { total: number }>(db, `${sql} LIMIT ${Math.floor(limit)}`).all(...params);
+  return { count: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => toMatchRow(r)) };
 }
 
 /** Matching patients, earliest due first; `limit` null = all (the campaign snapshot). */
 export function listMatching(db: ReadDb, clinicId: string, c: CompiledCriteria, limit: number | null): CriteriaMatchRow[] {
   const { sql, params } = build(c, clinicId, 'rows');
-  return stmt<CriteriaMatchRow>(db, limit === null ? sql : `${sql} LIMIT ${Math.floor(limit)}`).all(...params);
+  return stmt<RawMatchRow>(db, limit === null ? sql : `${sql} LIMIT ${Math.floor(limit)}`).all(...params).map(toMatchRow);
 }
 
 /** One patient's history, as the pure due-date rules read it. */
