@@ -1,5 +1,5 @@
 import { instantToLocalDate, localMinuteToInstant } from '../../shared/domain/clinic-time.ts';
-import { claimUntil, isValidCallback, resolveContact } from '../../shared/domain/recall-queue.ts';
+import { type ContactState, claimUntil, isValidCallback, resolveContact } from '../../shared/domain/recall-queue.ts';
 import type { RecallQueueContact } from '../../shared/domain/recall-types.ts';
 import type { ReadDb } from '../db/database.ts';
 import { getCampaign } from '../db/repos/recall-campaigns.ts';
@@ -29,6 +29,48 @@ function activeCampaign(ctx: CommandContext, campaignId: string) {
     });
   }
   return campaign;
+}
+
+/** Stale picks re-resolved in one "next contact" before it gives up (each is written back). */
+const MAX_STALE_PICKS = 20;
+
+type Rules = Parameters<typeof resolveContact>[1];
+
+function resolveFromAttempts(db: ReadDb, contactId: string, rules: Rules, timeZone: string): ContactState {
+  return resolveContact(
+    listAttempts(db, contactId).map((a) => ({
+      id: a.id,
+      attemptedAt: a.attempted_at,
+      outcome: a.outcome,
+      callbackAt: a.callback_on ? localMinuteToInstant(a.callback_on, 0, timeZone) : null,
+    })),
+    rules,
+  );
+}
+
+const stateColumns = (state: ContactState) => ({
+  status: state.status,
+  outcome: state.outcome,
+  attempts: state.attempts,
+  last_attempt_at: state.lastAttemptAt,
+  next_attempt_after: state.nextAttemptAfter,
+});
+
+/**
+ * The contact's state columns when they differ from what its attempts resolve to (null when they
+ * agree), and whether the resolved contact may be called at a given instant.
+ */
+function resolvedChanges(db: ReadDb, clinicId: string, contactId: string, rules: Rules, timeZone: string) {
+  const stored = getContact(db, clinicId, contactId);
+  if (!stored) return null;
+  const state = resolveFromAttempts(db, contactId, rules, timeZone);
+  const changes = stateColumns(state);
+  const same = (Object.keys(changes) as (keyof typeof changes)[]).every((k) => stored[k] === changes[k]);
+  if (same) return null;
+  return {
+    changes,
+    callableAt: (now: string) => state.status === 'open' && (state.nextAttemptAfter === null || state.nextAttemptAfter <= now),
+  };
 }
 
 function contactView(db: ReadDb, clinicId: string, id: string, maxAttempts: number, timeZone: string): RecallQueueContact {
@@ -71,10 +113,23 @@ export const recallQueueHandlers: HandlerSlice<'recalls.queue.next' | 'recalls.q
     const { timeZone } = clinicClock(ctx);
     const now = ctx.now().toISOString();
     // Pick and claim in ONE immediate transaction: another desk on this database waits, then sees the claim.
+    const rules = { maxAttempts: campaign.maxAttempts, attemptSpacingHours: campaign.attemptSpacingHours };
     const id = ctx.write('recalls.queue.claim', (w) => {
-      const picked = nextCallableId(ctx.db, { campaignId, clinicId: ctx.clinicId, desk: ctx.deskId, now, skip });
-      if (picked) w.update('recall_contacts', picked, { claimed_by: ctx.deskId, claimed_until: claimUntil(now) });
-      return picked;
+      const passed = [...skip];
+      // Attempts pulled from other desks may have moved a contact on (its own row can lag behind
+      // them after a sync conflict): re-resolve each pick, and pick again when it is not callable.
+      for (let tries = 0; tries < MAX_STALE_PICKS; tries++) {
+        const picked = nextCallableId(ctx.db, { campaignId, clinicId: ctx.clinicId, desk: ctx.deskId, now, skip: passed });
+        if (!picked) return null;
+        const state = resolvedChanges(ctx.db, ctx.clinicId, picked, rules, timeZone);
+        if (state) w.update('recall_contacts', picked, state.changes);
+        if (!state || state.callableAt(now)) {
+          w.update('recall_contacts', picked, { claimed_by: ctx.deskId, claimed_until: claimUntil(now) });
+          return picked;
+        }
+        passed.push(picked);
+      }
+      return null;
     });
     const counts = queueCounts(ctx.db, campaignId, ctx.clinicId, ctx.deskId, now);
     return {
@@ -118,22 +173,7 @@ export const recallQueueHandlers: HandlerSlice<'recalls.queue.next' | 'recalls.q
         notes: input.notes ?? null,
       });
       // Re-resolve from every attempt this desk has, so attempts synced from other desks count too.
-      const state = resolveContact(
-        listAttempts(ctx.db, contact.id).map((a) => ({
-          id: a.id,
-          attemptedAt: a.attempted_at,
-          outcome: a.outcome,
-          callbackAt: a.callback_on ? localMinuteToInstant(a.callback_on, 0, timeZone) : null,
-        })),
-        rules,
-      );
-      const changes: Record<string, unknown> = {
-        status: state.status,
-        outcome: state.outcome,
-        attempts: state.attempts,
-        last_attempt_at: state.lastAttemptAt,
-        next_attempt_after: state.nextAttemptAfter,
-      };
+      const changes: Record<string, unknown> = stateColumns(resolveFromAttempts(ctx.db, contact.id, rules, timeZone));
       if (contact.claimed_by === ctx.deskId) Object.assign(changes, { claimed_by: null, claimed_until: null });
       if (input.appointmentId) changes.booked_appointment_id = input.appointmentId;
       if (input.notes) changes.notes = input.notes;

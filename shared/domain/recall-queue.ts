@@ -15,7 +15,10 @@
  *   state is a pure function of ALL its attempts (resolveContact below), so every desk that has
  *   the same attempts computes the same state: a final outcome (booked, declined, wrong number,
  *   opted out) beats a non-final one, because it is a fact about the patient; otherwise the latest
- *   attempt decides. Logging an attempt always re-resolves from every attempt the desk has.
+ *   attempt decides. Logging an attempt always re-resolves from every attempt the desk has, and so
+ *   does "next contact" for each contact it picks: when the partitioned desks' contact updates
+ *   met in a sync conflict, the row keeps one desk's state while both desks' attempts arrive, and
+ *   the pick writes the resolved state back (an ordinary synced change) before handing it out.
  * - Clocks: claim expiry compares with the local clock; a skewed desk can at worst take over a
  *   claim a few minutes early, which only risks a double call (both kept), never lost data.
  */

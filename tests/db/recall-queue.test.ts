@@ -132,6 +132,34 @@ describe('recalls work queue', () => {
     expect(merged.history.map((h) => h.outcome)).toEqual(['booked', 'no_answer']);
   });
 
+  it('re-resolves a contact from attempts pulled from another desk before handing it out', async () => {
+    const [first, second] = patientsContacts(db, patients);
+    // Another desk's calls arrive by sync while this contact's own row lost the race (a conflict
+    // kept the other desk's older state): the attempts say done, the row still says open.
+    const pulled = (contactId: string, outcome: string, at: string) =>
+      db
+        .prepare(
+          `INSERT INTO recall_attempts (id, clinic_id, contact_id, attempted_at, outcome, version, updated_at)
+           VALUES (?, ?, ?, ?, ?, 3, ?)`,
+        )
+        .run(`0190000${outcome.length}-0000-7000-8000-${contactId.slice(-12)}`, FX.clinic, contactId, at, outcome, at);
+    pulled(first!, 'declined', '2026-11-23T08:00:00.000Z');
+    pulled(second!, 'no_answer', '2026-11-23T09:00:00.000Z');
+    const next = await a.call('recalls.queue.next', { campaignId });
+    // Uno declined (done) and Dos waits out the 24-hour spacing: Tres is the one to call.
+    expect(next.contact?.patientId).toBe(patients[2]);
+    const rows = db.prepare(`SELECT id, status, outcome, attempts, next_attempt_after FROM recall_contacts WHERE id IN (?, ?) ORDER BY id`).all(first, second);
+    expect(rows).toEqual(
+      [
+        { id: first, status: 'done', outcome: 'declined', attempts: 1, next_attempt_after: null },
+        { id: second, status: 'open', outcome: 'no_answer', attempts: 1, next_attempt_after: '2026-11-24T09:00:00.000Z' },
+      ].sort((x, y) => x.id!.localeCompare(y.id!)),
+    );
+    // The corrections are ordinary synced changes, so the other desks converge too.
+    const queued = db.prepare(`SELECT row_id FROM outbox WHERE table_name = 'recall_contacts' AND changes LIKE '%"status"%' ORDER BY seq`).all();
+    expect(queued.map((r) => (r as { row_id: string }).row_id)).toEqual(expect.arrayContaining([first, second]));
+  });
+
   it('has no call list for a campaign that is not active', async () => {
     await a.call('recalls.campaigns.close', { campaignId });
     const res = await a.invoke('recalls.queue.next', { campaignId });
