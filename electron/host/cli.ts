@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { DEMO_STAFF } from '../../shared/demo-ids.ts';
 import { createApp } from '../app.ts';
 import { chooseLocalStaff } from '../commands/session.ts';
@@ -131,7 +132,11 @@ async function main(): Promise<void> {
   if (options.open && !openBrowser(host.url)) console.log('No browser found: open the address above yourself.');
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exit(1);
-});
+// In the bundle (scripts/build-main.mjs) the sync pull worker loads this same file: only the main
+// thread is the host.
+if (isMainThread) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}
