@@ -126,12 +126,54 @@ function getTransport(): Transport {
   return transport;
 }
 
+/**
+ * Reads started at boot before any component asks (app/boot-reads.ts), answered to every identical
+ * invoke while nothing can have changed them: dropped on any other command (a write, a sign-in…),
+ * on a 'data.changed' or 'auth.session' push, on an error answer, and PREFETCH_TTL_MS after start.
+ */
+const prefetched = new Map<string, { answer: Promise<Envelope<unknown>>; until: number }>();
+const PREFETCH_TTL_MS = 3_000;
+let watchingPushes = false;
+
+const callKey = (name: string, input: unknown) => `${name} ${JSON.stringify(input ?? {})}`;
+
+function dropPrefetched(): void {
+  prefetched.clear();
+}
+
+/** Starts a read now; the first components to invoke the same call get this answer. */
+export function prefetch<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>> {
+  const key = callKey(name, input);
+  const answer = getTransport().invoke(name, input);
+  prefetched.set(key, { answer, until: Date.now() + PREFETCH_TTL_MS });
+  if (!watchingPushes) {
+    // Kept for the page's life: the event stream opens now and is not closed and reopened later.
+    watchingPushes = true;
+    getTransport().subscribe((event) => {
+      if (event.name === 'data.changed' || event.name === 'auth.session') dropPrefetched();
+    });
+  }
+  void answer.then((envelope) => {
+    if (!envelope.ok && prefetched.get(key)?.answer === answer) prefetched.delete(key);
+  });
+  return answer as Promise<Envelope<CommandOutput<N>>>;
+}
+
+function takePrefetched(name: string, input: unknown): Promise<Envelope<unknown>> | null {
+  if (prefetched.size === 0) return null;
+  const entry = prefetched.get(callKey(name, input));
+  if (entry && entry.until > Date.now()) return entry.answer;
+  dropPrefetched();
+  return null;
+}
+
 /** Calls one command of the table; never throws, always answers with an envelope. */
 export function invoke<N extends CommandName>(
   name: N,
   input: CommandInput<N>,
 ): Promise<Envelope<CommandOutput<N>>> {
-  return getTransport().invoke(name, input) as Promise<Envelope<CommandOutput<N>>>;
+  const answer = takePrefetched(name, input) ?? getTransport().invoke(name, input);
+  return answer as Promise<Envelope<CommandOutput<N>>>;
 }
 
 /** Listens to main-process pushes ('data.changed', 'sync.status'); returns the unsubscribe. */

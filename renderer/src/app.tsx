@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { instantToLocalDate, todayIn } from '../../shared/domain/clinic-time.ts';
 import { AppHeader } from './components/app-header.tsx';
 import { useNav } from './app/nav-store.ts';
@@ -65,7 +65,16 @@ export function App() {
     <div className="app">
       <AppHeader info={info} sync={sync} date={date} today={today} />
       <ScreenNav />
-      <Screen info={info} today={today} />
+      {/* Screens other than the schedule load on first visit (app/screens.ts). */}
+      <Suspense
+        fallback={
+          <div className="boot" role="status">
+            <p>{t('app.loading')}</p>
+          </div>
+        }
+      >
+        <Screen info={info} today={today} />
+      </Suspense>
       <BookingDialog
         info={info}
         today={today}

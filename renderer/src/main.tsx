@@ -1,9 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { initApi } from './api.ts';
-import { App } from './app.tsx';
-import { AuthGate } from './features/auth/components/auth-gate.tsx';
-import { FirstSyncGate } from './features/sync/components/first-sync-gate.tsx';
+import { startBootReads } from './app/boot-reads.ts';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/schedule.css';
@@ -13,16 +9,13 @@ import './styles/money.css';
 import './styles/print.css';
 import './styles/auth-sync.css';
 
+// This entry stays small so it runs at once: it takes the token, sends the first screen's reads,
+// and only then loads React and the app, whose parsing overlaps with the host answering.
 initApi();
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html lacks #root');
-createRoot(root).render(
-  <StrictMode>
-    <AuthGate>
-      <FirstSyncGate>
-        <App />
-      </FirstSyncGate>
-    </AuthGate>
-  </StrictMode>,
-);
+startBootReads();
+import('./app/root.tsx')
+  .then(({ mountApp }) => mountApp())
+  .catch((err: unknown) => {
+    const root = document.getElementById('root');
+    if (root) root.textContent = `Clinic Desk could not load (${String(err)}). Reload the page to try again.`;
+  });

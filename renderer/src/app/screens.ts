@@ -1,16 +1,25 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
-import { AvailabilityScreen } from '../features/availability/components/availability-screen.tsx';
-import { PatientsScreen } from '../features/patients/components/patients-screen.tsx';
-import { MoneyScreen } from '../features/money/components/money-screen.tsx';
-import { OverdueScreen } from '../features/money/components/overdue-screen.tsx';
-import { SyncScreen } from '../features/sync/components/sync-screen.tsx';
-import { RecallsScreen } from '../features/recalls/components/recalls-screen.tsx';
 import { ScheduleRoute } from '../features/schedule/components/schedule-route.tsx';
 import { MANAGERS } from '../../../shared/command-roles.ts';
 import type { StaffRole } from '../../../shared/domain/types.ts';
-import { AuditScreen } from '../features/audit/components/audit-screen.tsx';
 import type { ScreenProps } from './screen-types.ts';
+
+/**
+ * A screen loaded on first visit (its own chunk), so the cold start only parses the schedule's
+ * code: the recall charts alone (recharts, d3) were over half of the single bundle.
+ */
+function later<M>(load: () => Promise<M>, pick: (module: M) => ComponentType<ScreenProps>): ComponentType<ScreenProps> {
+  return lazy(() => load().then((module) => ({ default: pick(module) })));
+}
+
+const AvailabilityScreen = later(() => import('../features/availability/components/availability-screen.tsx'), (m) => m.AvailabilityScreen);
+const PatientsScreen = later(() => import('../features/patients/components/patients-screen.tsx'), (m) => m.PatientsScreen);
+const MoneyScreen = later(() => import('../features/money/components/money-screen.tsx'), (m) => m.MoneyScreen);
+const OverdueScreen = later(() => import('../features/money/components/overdue-screen.tsx'), (m) => m.OverdueScreen);
+const RecallsScreen = later(() => import('../features/recalls/components/recalls-screen.tsx'), (m) => m.RecallsScreen);
+const AuditScreen = later(() => import('../features/audit/components/audit-screen.tsx'), (m) => m.AuditScreen);
+const SyncScreen = later(() => import('../features/sync/components/sync-screen.tsx'), (m) => m.SyncScreen);
 
 export type { ScreenProps } from './screen-types.ts';
 
