@@ -17,7 +17,7 @@ import { pushBatch } from './push.ts';
 import { Scheduler } from './scheduler.ts';
 import type { TokenSource } from './token-source.ts';
 import { SyncTransport, TransportError } from './transport.ts';
-import { compareWithServer, serverTotal } from './verify.ts';
+import { compareWithServer } from './verify.ts';
 
 export interface SyncEngineOptions {
   db: WriteDb;
@@ -36,7 +36,10 @@ export interface SyncEngineOptions {
   pushBatchSize?: number;
   pullPageSize?: number;
   sliceMs?: number;
-  /** Slice length when the pull runs in its worker thread (the main thread only waits for it on a local write). */
+  /**
+   * Longest transaction of the pull's worker thread (default: a whole page). It commits early
+   * whenever the main thread stops beating, e.g. while a local write waits for the lock.
+   */
   workerSliceMs?: number;
   /** Pull on the main connection instead of a worker thread. */
   pullOnMainThread?: boolean;
@@ -200,11 +203,18 @@ export class SyncEngine {
     await this.pushAll();
     const state = getSyncState(this.db, this.o.server.url);
     if (!state.initial_done || state.resync) this.startProgress(state.resync ? 'resync' : 'initial');
-    if (!state.initial_done && !state.cursor && !state.resync && !this.priorityDone) await this.priorityFirst();
     // The first download and a resync run in a worker thread; the small pulls of a desk in sync
-    // stay on this connection (a thread per 500 ms cycle would cost more than it saves).
+    // stay on this connection (a thread per 500 ms cycle would cost more than it saves). The
+    // worker boots and fetches its first page while the priority rows are applied here.
     const large = !state.initial_done || state.resync === 1;
-    await this.pull(large, (info) => {
+    const worker = large ? this.startWorker() : null;
+    try {
+      if (!state.initial_done && !state.cursor && !state.resync && !this.priorityDone) await this.priorityFirst();
+    } catch (err) {
+      await worker?.stop();
+      throw err;
+    }
+    await this.pull(worker, (info) => {
       if (!this.db.open) return; // the app closed while a worker page was on its way
       if (info.reset) {
         this.verified = false;
@@ -223,32 +233,44 @@ export class SyncEngine {
     await this.maybeVerify();
   }
 
-  /** Pulls in a worker thread (its own connection) when `large`; on the main connection otherwise or when none can start. */
-  private async pull(large: boolean, onPage: PullContext['onPage']): Promise<void> {
+  /** A pull in a worker thread with its own connection, held at its gate until `pull` lets it apply. */
+  private startWorker(): WorkerPull | null {
+    if (this.o.pullOnMainThread) return null;
+    return startWorkerPull({
+      db: this.db,
+      tokens: this.o.tokens,
+      server: this.o.server,
+      pageSize: this.o.pullPageSize ?? 5000,
+      sliceMs: this.o.workerSliceMs ?? this.o.sliceMs ?? 1000,
+      timeoutMs: this.o.timeoutMs ?? 15_000,
+      clockOffsetMs: this.now().getTime() - Date.now(),
+      onServerDate: (serverMs) => {
+        this.clockOffsetMs = serverMs - this.now().getTime();
+      },
+      onPage: (info) => this.onWorkerPage?.(info),
+    });
+  }
+
+  private onWorkerPage: PullContext['onPage'] | null = null;
+
+  /** Pulls with `worker` when it started; on the main connection otherwise. */
+  private async pull(worker: WorkerPull | null, onPage: PullContext['onPage']): Promise<void> {
     const pageSize = this.o.pullPageSize ?? 5000;
-    const worker = !large || this.o.pullOnMainThread
-      ? null
-      : startWorkerPull({
-          db: this.db,
-          tokens: this.o.tokens,
-          server: this.o.server,
-          pageSize,
-          sliceMs: this.o.workerSliceMs ?? this.o.sliceMs ?? 40,
-          timeoutMs: this.o.timeoutMs ?? 15_000,
-          clockOffsetMs: this.now().getTime() - Date.now(),
-          onServerDate: (serverMs) => {
-            this.clockOffsetMs = serverMs - this.now().getTime();
-          },
-          onPage,
-        });
     if (worker && (await worker.started)) {
+      if (!this.running || !this.db.open) {
+        await worker.stop(); // stopped while the worker was booting: it never applies
+        return;
+      }
       this.workerPull = worker;
+      this.onWorkerPage = onPage;
+      worker.go();
       // The worker's checkpointer folds the WAL back; a local write must not run a big checkpoint here.
       this.db.pragma('wal_autocheckpoint = 0');
       try {
         await worker.done;
       } finally {
         this.workerPull = null;
+        this.onWorkerPage = null;
         if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
       }
       return;
@@ -330,9 +352,9 @@ export class SyncEngine {
     this.progress = { phase, rows: 0, total: null, percent: null, secondsLeft: null };
     this.publish();
     // The total arrives while the first pages download (never delay the pull for it).
-    this.transport.checksums().then(
-      (sums) => {
-        if (this.progress) this.progress = { ...this.progress, total: serverTotal(sums) };
+    this.transport.counts().then(
+      (counts) => {
+        if (this.progress) this.progress = { ...this.progress, total: Object.values(counts).reduce((n, c) => n + Number(c), 0) };
       },
       () => undefined, // progress without a total is still progress
     );

@@ -16,7 +16,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteDb } from '../db/database.ts';
 import { applyKey, keyOf, rememberKey } from '../db/encryption.ts';
-import { pullAll, type PullRun } from './pull.ts';
+import { getSyncState } from '../db/repos/sync-state.ts';
+import { pullAll, type PullRun, type YieldTo } from './pull.ts';
 import type { TokenSource } from './token-source.ts';
 import { type FailureKind, SyncTransport, TransportError } from './transport.ts';
 
@@ -30,9 +31,25 @@ interface PullWorkerData {
   sliceMs: number;
   timeoutMs: number;
   clockOffsetMs: number;
+  /** Main thread's heartbeat: a counter it increments every BEAT_MS while its event loop runs. */
+  beat: SharedArrayBuffer;
 }
 
-type ToWorker = { type: 'token'; id: number; token: string | null } | { type: 'refreshed'; id: number; ok: boolean } | { type: 'stop' };
+/**
+ * The worker's transactions are long (a whole page: each commit rewrites every index page the
+ * slice touched, so fewer commits make a first sync much cheaper), but the main thread must never
+ * wait long for the write lock. A blocked main thread (waiting for the lock in SQLite's busy
+ * handler, or busy otherwise) stops beating; the worker then commits within a few rows and waits
+ * for the next beat before it starts its next transaction.
+ */
+const BEAT_MS = 4;
+const STALLED_MS = 12;
+
+type ToWorker =
+  | { type: 'token'; id: number; token: string | null }
+  | { type: 'refreshed'; id: number; ok: boolean }
+  | { type: 'go' }
+  | { type: 'stop' };
 
 type FromWorker =
   | { type: 'ready' }
@@ -58,6 +75,11 @@ export interface WorkerPullOptions {
 export interface WorkerPull {
   /** False when no worker could start (then the caller pulls on its own connection). */
   started: Promise<boolean>;
+  /**
+   * Lets the worker apply. Until then it only boots and fetches its first page, so a caller can
+   * start it before its own short work on the database (the priority rows of a first sync).
+   */
+  go(): void;
   done: Promise<PullRun>;
   /** Ends the pull after the current page; gives up on the worker after a grace period. */
   stop(): Promise<void>;
@@ -76,6 +98,13 @@ export function startWorkerPull(o: WorkerPullOptions): WorkerPull | null {
     sliceMs: o.sliceMs,
     timeoutMs: o.timeoutMs,
     clockOffsetMs: o.clockOffsetMs,
+    beat: new SharedArrayBuffer(4),
+  };
+  const beat = new Int32Array(data.beat);
+  let beating: NodeJS.Timeout | null = null;
+  const stopBeating = () => {
+    if (beating) clearInterval(beating);
+    beating = null;
   };
   let worker: Worker;
   try {
@@ -95,6 +124,7 @@ export function startWorkerPull(o: WorkerPullOptions): WorkerPull | null {
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      stopBeating();
       fn();
     };
     worker.on('message', (m: FromWorker) => {
@@ -149,7 +179,14 @@ export function startWorkerPull(o: WorkerPullOptions): WorkerPull | null {
   return {
     started,
     done,
+    go() {
+      if (settled) return;
+      beating ??= setInterval(() => Atomics.add(beat, 0, 1), BEAT_MS);
+      beating.unref();
+      send({ type: 'go' });
+    },
     async stop() {
+      stopBeating();
       if (!settled) worker.postMessage({ type: 'stop' } satisfies ToWorker);
       const grace = new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref());
       await Promise.race([exited, grace]);
@@ -165,9 +202,12 @@ async function runWorker(d: PullWorkerData): Promise<void> {
   let nextId = 0;
   const waiting = new Map<number, (m: ToWorker) => void>();
   let stop = false;
+  let go: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (go = resolve));
   port.on('message', (m: ToWorker) => {
-    if (m.type === 'stop') {
-      stop = true;
+    if (m.type === 'stop' || m.type === 'go') {
+      if (m.type === 'stop') stop = true;
+      go();
       return;
     }
     waiting.get(m.id)?.(m);
@@ -217,6 +257,15 @@ async function runWorker(d: PullWorkerData): Promise<void> {
       timeoutMs: d.timeoutMs,
       onServerDate: (serverMs) => post({ type: 'date', serverMs }),
     });
+    // The first page is on its way while the caller finishes its own writes.
+    const cursor = getSyncState(db, d.serverUrl).cursor;
+    const page = transport.pullCompact(cursor, d.pageSize);
+    page.catch(() => undefined); // observed by pullAll; never unhandled while waiting at the gate
+    await gate;
+    if (stop) {
+      post({ type: 'done', rows: 0, pages: 0, tables: [] });
+      return;
+    }
     const run = await pullAll({
       db,
       transport,
@@ -226,6 +275,8 @@ async function runWorker(d: PullWorkerData): Promise<void> {
       sliceMs: d.sliceMs,
       onPage: ({ rows, tables, reset }) => post({ type: 'page', rows, tables: [...tables], reset }),
       stopped: () => stop,
+      first: { cursor, page },
+      yieldTo: mainThread(new Int32Array(d.beat)),
     });
     post({ type: 'done', rows: run.rows, pages: run.pages, tables: [...run.changedTables] });
   } catch (err) {
@@ -235,6 +286,28 @@ async function runWorker(d: PullWorkerData): Promise<void> {
     if (db.open) db.close();
     port.unref(); // the worker ends once its last message is out
   }
+}
+
+/** Reads the main thread's heartbeat (see BEAT_MS). */
+function mainThread(beat: Int32Array): YieldTo {
+  let seen = Atomics.load(beat, 0);
+  let at = performance.now();
+  const stalled = () => {
+    const now = performance.now();
+    const b = Atomics.load(beat, 0);
+    if (b !== seen) {
+      seen = b;
+      at = now;
+    }
+    return now - at > STALLED_MS;
+  };
+  return {
+    stalled,
+    async resumed() {
+      // At most ~100 ms: a main thread busy with its own work must not stop the download.
+      for (let i = 0; i < 50 && stalled(); i++) await new Promise((r) => setTimeout(r, 2));
+    },
+  };
 }
 
 /**

@@ -28,6 +28,17 @@ export interface PullContext {
   onPage(info: { rows: number; tables: Set<string>; reset: boolean }): void;
   /** Asked between pages: true ends the pull early (the cursor of every applied page is saved). */
   stopped?: () => boolean;
+  /** A first page already requested from `cursor`; used when the saved cursor is still that one. */
+  first?: { cursor: string | null; page: Promise<CompactPage> };
+  /** Another thread that may be waiting for the write lock (pull-worker.ts): end the slice early. */
+  yieldTo?: YieldTo;
+}
+
+export interface YieldTo {
+  /** True when that thread looks blocked, perhaps on this connection's write lock. */
+  stalled(): boolean;
+  /** Resolves once it runs again (or after a short grace period). */
+  resumed(): Promise<void>;
 }
 
 export interface PullRun {
@@ -56,7 +67,7 @@ export async function pullAll(ctx: PullContext): Promise<PullRun> {
 async function pullPages(ctx: PullContext, bulk: (on: boolean) => void): Promise<PullRun> {
   const run: PullRun = { rows: 0, pages: 0, changedTables: new Set() };
   let state = getSyncState(ctx.db, ctx.serverUrl);
-  let next: Promise<CompactPage> | null = null;
+  let next: Promise<CompactPage> | null = ctx.first && ctx.first.cursor === state.cursor ? ctx.first.page : null;
   for (;;) {
     const page: CompactPage = await (next ?? ctx.transport.pullCompact(state.cursor, ctx.pageSize));
     next = null;
@@ -96,7 +107,7 @@ async function pullPages(ctx: PullContext, bulk: (on: boolean) => void): Promise
     for (const t of tables) run.changedTables.add(t);
     ctx.onPage({ rows, tables, reset: false });
     if (!page.has_more) return run;
-    await turn();
+    await between(ctx);
     if (ctx.stopped?.()) return run;
   }
 }
@@ -106,7 +117,7 @@ async function pullPages(ctx: PullContext, bulk: (on: boolean) => void): Promise
  * runs in the transaction of the last slice (it saves the cursor). Answers the rows applied.
  */
 export async function applyBlocks(
-  ctx: Pick<PullContext, 'db' | 'now' | 'sliceMs'>,
+  ctx: Pick<PullContext, 'db' | 'now' | 'sliceMs' | 'yieldTo'>,
   blocks: PageBlock[],
   o: { resync: boolean },
   finish: ((at: string) => void) | null,
@@ -117,7 +128,7 @@ export async function applyBlocks(
   let total = 0;
   for (;;) {
     const started = performance.now();
-    const stop = () => performance.now() - started > ctx.sliceMs;
+    const stop = () => performance.now() - started > ctx.sliceMs || (ctx.yieldTo?.stalled() ?? false);
     const done = inSyncTransaction(
       ctx.db,
       () => {
@@ -141,8 +152,13 @@ export async function applyBlocks(
       { relaxed: true },
     );
     if (done) return total;
-    await turn();
+    await between(ctx);
   }
+}
+
+/** Between two transactions: a turn of the event loop, or the blocked thread's turn at the lock. */
+function between(ctx: Pick<PullContext, 'yieldTo'>): Promise<void> {
+  return ctx.yieldTo?.stalled() ? ctx.yieldTo.resumed() : turn();
 }
 
 function finishIn(finish: ((at: string) => void) | null, at: string): true {

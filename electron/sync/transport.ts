@@ -106,6 +106,11 @@ export class SyncTransport {
     return this.rpc<{ tables: PageBlock[] }>('sync_priority', {});
   }
 
+  /** Rows per table (the first sync's progress total), without sync_checksums' hashing. */
+  counts(): Promise<Record<string, number>> {
+    return this.rpc<Record<string, number>>('sync_counts', {});
+  }
+
   checksums(): Promise<ServerChecksums> {
     return this.rpc<ServerChecksums>('sync_checksums', {});
   }

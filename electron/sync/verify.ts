@@ -42,8 +42,3 @@ export async function compareWithServer(db: ReadDb, server: ServerChecksums): Pr
   }
   return { ok: mismatches.length === 0, mismatches };
 }
-
-/** Rows the server holds for this desk's clinics, all tables together (progress of a first sync). */
-export function serverTotal(server: ServerChecksums): number {
-  return Object.values(server).reduce((n, t) => n + Number(t.count), 0);
-}

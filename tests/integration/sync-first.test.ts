@@ -79,6 +79,17 @@ describe('sync_pull_compact and the first sync', () => {
     expect(page).toMatchObject({ reset: true, tables: [] });
   });
 
+  it('counts the rows of every synced table like sync_checksums does, for the progress total', async () => {
+    const clinic = await createClinic(h().db, 'counts');
+    await seedEveryTable(h().db, clinic.id);
+    const desk = await signedIn(h().stack, clinic.users.receptionist.email, clinic.users.receptionist.password);
+    const counts = await rpc<Record<string, number>>(desk, 'sync_counts', {});
+    const sums = await rpc<Record<string, { count: number }>>(desk, 'sync_checksums', {});
+    expect(Object.keys(counts).sort()).toEqual(Object.keys(sums).sort());
+    for (const [table, { count }] of Object.entries(sums)) expect(Number(counts[table]), table).toBe(Number(count));
+    expect(Object.values(counts).reduce((n, c) => n + Number(c), 0)).toBeGreaterThan(20);
+  });
+
   it("makes today's schedule readable before the full download finishes", async () => {
     const { db, stack } = h();
     const clinic = await createClinic(db, 'first-sync');

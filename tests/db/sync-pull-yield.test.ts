@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { applyBlocks, type YieldTo } from '../../electron/sync/pull.ts';
+import type { PageBlock } from '../../electron/sync/transport.ts';
+import { FX, T0, freshDb } from './fixtures.ts';
+
+const COLUMNS = ['id', 'clinic_id', 'first_name', 'last_name', 'version', 'updated_at'];
+
+function patientsBlock(n: number): PageBlock {
+  const rows = Array.from({ length: n }, (_, i) => [
+    `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    FX.clinic,
+    'Pat',
+    `Yield ${i}`,
+    1,
+    T0,
+  ]);
+  return { table: 'patients', columns: COLUMNS, rows };
+}
+
+/** A main thread that "blocks" once after `after` checks, then runs again when resumed. */
+function blockingOnce(after: number, onResume: () => void = () => undefined): YieldTo & { resumes: number } {
+  let checks = 0;
+  let blocked = false;
+  const t = {
+    resumes: 0,
+    stalled() {
+      if (++checks === after) blocked = true;
+      return blocked;
+    },
+    resumed() {
+      t.resumes++;
+      onResume();
+      blocked = false;
+      return Promise.resolve();
+    },
+  };
+  return t;
+}
+
+const count = (db: ReturnType<typeof freshDb>) => (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+
+describe('applyBlocks with a thread to yield to', () => {
+  it('applies a page in one transaction while the other thread runs', async () => {
+    const db = freshDb();
+    const other = blockingOnce(Number.POSITIVE_INFINITY);
+    let finished = 0;
+    const applied = await applyBlocks(
+      { db, now: () => new Date(T0), sliceMs: 60_000, yieldTo: other },
+      [patientsBlock(500)],
+      { resync: false },
+      () => finished++,
+      new Set(),
+    );
+    expect(applied).toBe(500);
+    expect(finished).toBe(1);
+    expect(other.resumes).toBe(0);
+  });
+
+  it('commits early and waits when the other thread stalls, then applies the rest', async () => {
+    const db = freshDb();
+    const committed: number[] = [];
+    const other = blockingOnce(3, () => committed.push(count(db))); // stalls during the first transaction
+    const seen: number[] = [];
+    let finished = 0;
+    const applied = await applyBlocks(
+      { db, now: () => new Date(T0), sliceMs: 60_000, yieldTo: other },
+      [patientsBlock(500)],
+      { resync: false },
+      () => {
+        finished++;
+        seen.push(count(db));
+      },
+      new Set(),
+    );
+    expect(other.resumes).toBe(1);
+    // The rows before the stall were committed (the lock was free) before it waited.
+    expect(committed[0]).toBeGreaterThan(0);
+    expect(committed[0]).toBeLessThan(500);
+    expect(applied).toBe(500);
+    expect(finished).toBe(1);
+    expect(seen).toEqual([500]);
+    expect(count(db)).toBe(500);
+  });
+});
