@@ -1,40 +1,54 @@
-import type { KeyboardEvent, PointerEvent } from 'react';
-import type { DaySchedule } from '../../../../../shared/domain/types.ts';
-import { useI18n } from '../../../i18n/use-i18n.ts';
+import { memo, type KeyboardEvent, type PointerEvent } from 'react';
+import type { DayAppointment } from '../../../../../shared/domain/types.ts';
+import type { I18n } from '../../../i18n/use-i18n.ts';
 import type { DragState } from '../hooks/use-drag-reschedule.ts';
 import { formatMinute, minutesToPx, type PlacedAppointment } from '../lib/day-layout.ts';
 import { isClosedStatus, STATUS_ICON } from '../lib/status-cue.ts';
 
 interface Props {
   placed: PlacedAppointment;
-  schedule: DaySchedule;
+  /** The grid's language helpers and the clinic's time zone (one per grid, not per block). */
+  i18n: I18n;
+  timeZone: string;
   axisStart: number;
   selected: boolean;
+  /** The patient has an overdue instalment: the badge shows this currency symbol. */
+  owesSymbol: string | null;
   onOpen(id: string): void;
   onArrow(id: string, key: string): void;
   /** Set while this block is being dragged. */
-  drag?: DragState | null;
-  onDragStart?(e: PointerEvent<HTMLButtonElement>, appointment: PlacedAppointment['appointment']): void;
+  drag: DragState | null;
+  onDragStart?(e: PointerEvent<HTMLButtonElement>, appointment: DayAppointment): void;
 }
-
-/** "€" for EUR: the overdue badge speaks the clinic's currency. */
-const currencySymbol = (currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? '!';
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
-/** One appointment on the grid: a button placed by time, coloured and labelled by status. */
-export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen, onArrow, drag, onDragStart }: Props) {
-  const { t, formatTime } = useI18n();
+/**
+ * One appointment on the grid: a button placed by time, coloured and labelled by status.
+ * Memoised: a busy day has hundreds of blocks, and a selection, a drag or the dimmed "loading"
+ * state of the grid re-renders only the blocks whose props changed.
+ */
+export const AppointmentBlock = memo(function AppointmentBlock({
+  placed,
+  i18n,
+  timeZone,
+  axisStart,
+  selected,
+  owesSymbol,
+  onOpen,
+  onArrow,
+  drag,
+  onDragStart,
+}: Props) {
+  const { t, formatTime } = i18n;
   const { appointment: a, span, left, width } = placed;
-  const tz = schedule.clinic.timeZone;
-  const start = formatTime(a.startsAt, tz);
-  const end = formatTime(a.endsAt, tz);
-  const minutes = Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000);
+  const start = formatTime(a.startsAt, timeZone);
+  const end = formatTime(a.endsAt, timeZone);
   const type = a.typeName ?? t('schedule.noType');
   const status = t(`status.${a.status}`);
   const height = Math.max(minutesToPx(span.end - span.start) - 2, 18);
   const size = height < 34 ? 'xs' : height < 52 ? 'sm' : 'lg';
+  const owes = owesSymbol !== null;
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (!ARROWS.has(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -48,12 +62,11 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
       {STATUS_ICON[a.status]}
     </span>
   );
-  const owes = schedule.overduePatientIds.includes(a.patientId);
   const patient = (
     <span className="appt__patient">
       {owes && (
         <span className="appt__owes" title={t('money.overdueBadge')} data-testid="overdue-badge">
-          {currencySymbol(schedule.clinic.currency)}
+          {owesSymbol}
           <span className="sr-only"> {t('money.overdueBadge')}</span>
         </span>
       )}
@@ -107,11 +120,13 @@ export function AppointmentBlock({ placed, schedule, axisStart, selected, onOpen
             {size === 'sm' && <span className="appt__time">{`${start}–${end}`}</span>}
             <span className="appt__type-dot" style={{ background: a.typeColor ?? 'var(--c-muted)' }} aria-hidden="true" />
             <span className="appt__type">{type}</span>
-            {size === 'lg' && <span className="appt__dur">{t('schedule.minutes', { count: minutes })}</span>}
+            {size === 'lg' && (
+              <span className="appt__dur">{t('schedule.minutes', { count: Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000) })}</span>
+            )}
           </span>
           {size === 'lg' && <span className="appt__line appt__status">{status}</span>}
         </>
       )}
     </button>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
 import { instantToLocalMinute, todayIn } from '../../../../../shared/domain/clinic-time.ts';
 import type { DayAppointment, DaySchedule } from '../../../../../shared/domain/types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
@@ -13,7 +13,7 @@ interface Props {
   schedule: DaySchedule;
   selectedId: string | null;
   onOpen(id: string): void;
-  /** The previous day, shown dimmed and inert while the next one loads. */
+  /** The previous day, kept while the next one loads: ignores input, dimmed and inert if slow. */
   stale?: boolean;
   onMoved?(): void;
   onMoveRefused?(error: CommandErrorData): void;
@@ -24,14 +24,59 @@ function focusAppointment(id: string): void {
   document.querySelector<HTMLElement>(`[data-appointment-id="${CSS.escape(id)}"]`)?.focus();
 }
 
-/** The grid: a sticky row of doctor names over one column per doctor along the time axis. */
 const noop = () => {};
 
-export function DayScheduleGrid({ schedule, selectedId, onOpen, stale = false, onMoved = noop, onMoveRefused = noop, onEmptyClick }: Props) {
-  const { t } = useI18n();
+/**
+ * A stale grid is dimmed and made inert only when the next day takes longer than this: both
+ * restyle every element of a busy grid, twice, for a load that usually ends sooner.
+ */
+const DIM_AFTER_MS = 100;
+
+/** "€" for EUR: the overdue badge speaks the clinic's currency. */
+const currencySymbols = new Map<string, string>();
+function currencySymbol(currency: string): string {
+  let symbol = currencySymbols.get(currency);
+  if (symbol === undefined) {
+    symbol = new Intl.NumberFormat('en', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? '!';
+    currencySymbols.set(currency, symbol);
+  }
+  return symbol;
+}
+
+/**
+ * The grid: a sticky row of doctor names over one column per doctor along the time axis.
+ * Columns and blocks get stable props, so only what changed re-renders (see DoctorColumn).
+ */
+export const DayScheduleGrid = memo(function DayScheduleGrid({
+  schedule,
+  selectedId,
+  onOpen,
+  stale = false,
+  onMoved = noop,
+  onMoveRefused = noop,
+  onEmptyClick,
+}: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const scroller = useRef<HTMLDivElement>(null);
   const axis = useMemo(() => axisSpan(schedule), [schedule]);
   const { drag, begin } = useDragReschedule(schedule, onMoved, onMoveRefused);
+  const [dimmed, setDimmed] = useState(false);
+  useEffect(() => {
+    if (!stale) return setDimmed(false);
+    const timer = setTimeout(() => setDimmed(true), DIM_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [stale]);
+  // Until it is inert, a stale grid ignores clicks, keys and drags through these stable handlers.
+  const live = useRef({ stale, onOpen, onEmptyClick, begin });
+  live.current = { stale, onOpen, onEmptyClick, begin };
+  const open = useCallback((id: string) => !live.current.stale && live.current.onOpen(id), []);
+  const onEmpty = useCallback((doctorId: string, minute: number) => !live.current.stale && live.current.onEmptyClick?.(doctorId, minute), []);
+  const dragStart = useCallback(
+    (e: PointerEvent<HTMLButtonElement>, a: DayAppointment) => !live.current.stale && live.current.begin(e, a),
+    [],
+  );
+  const hasEmptyClick = onEmptyClick !== undefined;
 
   const byDoctor = useMemo(() => {
     const map = new Map<string, DayAppointment[]>();
@@ -43,20 +88,26 @@ export function DayScheduleGrid({ schedule, selectedId, onOpen, stale = false, o
     for (const list of map.values()) list.sort((x, y) => cmp(x.startsAt, y.startsAt) || cmp(y.endsAt, x.endsAt));
     return map;
   }, [schedule]);
+  const overdue = useMemo(() => new Set(schedule.overduePatientIds), [schedule]);
 
-  // Today opens at the current time; other days at the start of the working day.
-  useEffect(() => {
+  // Today opens at the current time; other days at the start of the working day. Before paint,
+  // and without reading the layout unless needed: a forced layout of a busy day costs tens of ms.
+  const scrolledTo = useRef(0);
+  useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const tz = schedule.clinic.timeZone;
     const now = new Date();
-    const minute = todayIn(tz, now) === schedule.date ? instantToLocalMinute(now.toISOString(), tz) : axis.start;
-    el.scrollTop = Math.max(0, minutesToPx(minute - axis.start) - el.clientHeight / 3);
+    const isToday = todayIn(tz, now) === schedule.date;
+    const minute = isToday ? instantToLocalMinute(now.toISOString(), tz) : axis.start;
+    const top = minute <= axis.start ? 0 : Math.max(0, minutesToPx(minute - axis.start) - el.clientHeight / 3);
+    if (top !== scrolledTo.current) el.scrollTop = scrolledTo.current = top;
     // Only when the day changes, not on every refresh of the same day.
   }, [schedule.date, axis.start]);
 
   const onArrow = useCallback(
     (id: string, key: string) => {
+      if (live.current.stale) return;
       const columns = schedule.doctors.map((d) => byDoctor.get(d.id) ?? []);
       const col = columns.findIndex((list) => list.some((a) => a.id === id));
       const list = columns[col];
@@ -91,14 +142,14 @@ export function DayScheduleGrid({ schedule, selectedId, onOpen, stale = false, o
 
   return (
     <div
-      className={stale ? 'grid grid--stale' : 'grid'}
+      className={stale && dimmed ? 'grid grid--stale' : 'grid'}
       style={gridStyle}
       data-testid={stale ? 'day-schedule-stale' : 'day-schedule'}
       data-date={schedule.date}
       aria-busy={stale}
-      inert={stale}
+      inert={stale && dimmed}
     >
-      <div className="grid__scroll" ref={scroller}>
+      <div className="grid__scroll" ref={scroller} onScroll={(e) => (scrolledTo.current = e.currentTarget.scrollTop)}>
         <div className="grid__head">
           <div className="grid__corner">{t('schedule.timeAxis')}</div>
           {schedule.doctors.map((d) => {
@@ -121,24 +172,31 @@ export function DayScheduleGrid({ schedule, selectedId, onOpen, stale = false, o
         </div>
         <div className="grid__body" style={{ height: minutesToPx(axis.end - axis.start) }}>
           <TimeAxis axis={axis} />
-          {schedule.doctors.map((d) => (
-            <DoctorColumn
-              key={d.id}
-              doctor={d}
-              appointments={byDoctor.get(d.id) ?? []}
-              schedule={schedule}
-              axis={axis}
-              selectedId={selectedId}
-              onOpen={onOpen}
-              onArrow={onArrow}
-              drag={drag}
-              {...(stale ? {} : { onDragStart: begin })}
-              {...(onEmptyClick && !stale ? { onEmptyClick } : {})}
-            />
-          ))}
+          {schedule.doctors.map((d) => {
+            const appointments = byDoctor.get(d.id) ?? [];
+            const holds = (id: string | null | undefined) => id != null && appointments.some((a) => a.id === id);
+            return (
+              <DoctorColumn
+                key={d.id}
+                doctor={d}
+                appointments={appointments}
+                schedule={schedule}
+                axis={axis}
+                i18n={i18n}
+                selectedId={holds(selectedId) ? selectedId : null}
+                overdue={overdue}
+                owesSymbol={currencySymbol(schedule.clinic.currency)}
+                onOpen={open}
+                onArrow={onArrow}
+                drag={holds(drag?.id) ? drag : null}
+                onDragStart={dragStart}
+                {...(hasEmptyClick ? { onEmptyClick: onEmpty } : {})}
+              />
+            );
+          })}
           <NowLine schedule={schedule} axis={axis} />
         </div>
       </div>
     </div>
   );
-}
+});

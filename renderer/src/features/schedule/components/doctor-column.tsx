@@ -1,8 +1,9 @@
-import type { PointerEvent } from 'react';
+import { memo, useMemo, useRef, type PointerEvent } from 'react';
 import type { DayAppointment, DayDoctor, DaySchedule } from '../../../../../shared/domain/types.ts';
+import type { I18n } from '../../../i18n/use-i18n.ts';
 import type { DragState } from '../hooks/use-drag-reschedule.ts';
-import { useI18n } from '../../../i18n/use-i18n.ts';
 import { gaps, minutesToPx, PX_PER_MINUTE, placeAppointments, spanOf, type Span } from '../lib/day-layout.ts';
+import { recycleKeys, type RecycledKeys } from '../lib/recycle-keys.ts';
 import { AppointmentBlock } from './appointment-block.tsx';
 
 interface Props {
@@ -10,10 +11,16 @@ interface Props {
   appointments: readonly DayAppointment[];
   schedule: DaySchedule;
   axis: Span;
+  i18n: I18n;
+  /** The selected appointment when it is in this column, else null. */
   selectedId: string | null;
+  /** Patients with an overdue instalment, and the symbol their badge shows. */
+  overdue: ReadonlySet<string>;
+  owesSymbol: string;
   onOpen(id: string): void;
   onArrow(id: string, key: string): void;
-  drag?: DragState | null;
+  /** The drag in progress when its block is in this column, else null. */
+  drag: DragState | null;
   onDragStart?(e: PointerEvent<HTMLButtonElement>, appointment: DayAppointment): void;
   /** A click on free space: the slot-grid minute under the pointer. */
   onEmptyClick?(doctorId: string, minute: number): void;
@@ -26,11 +33,9 @@ interface Shade {
   label: string;
 }
 
-/** One doctor's day: off-hours, breaks, absences and clinic closures shaded, appointments on top. */
-export function DoctorColumn({ doctor, appointments, schedule, axis, selectedId, onOpen, onArrow, drag, onDragStart, onEmptyClick }: Props) {
-  const { t } = useI18n();
+function shadesOf(doctor: DayDoctor, schedule: DaySchedule, axis: Span, t: I18n['t']): Shade[] {
   const clip = (s: Span): Span => ({ start: Math.max(s.start, axis.start), end: Math.min(s.end, axis.end) });
-  const shades: Shade[] = [
+  return [
     ...gaps(axis, doctor.hours.map((h) => spanOf(h, schedule))).map((span, i) => ({
       key: `off-${i}`,
       span,
@@ -58,6 +63,38 @@ export function DoctorColumn({ doctor, appointments, schedule, axis, selectedId,
   ]
     .map((s) => ({ ...s, span: clip(s.span) }))
     .filter((s) => s.span.end > s.span.start);
+}
+
+/**
+ * One doctor's day: off-hours, breaks, absences and clinic closures shaded, appointments on top.
+ * Memoised with its placement, so a re-render of the grid for another column skips this one.
+ */
+export const DoctorColumn = memo(function DoctorColumn({
+  doctor,
+  appointments,
+  schedule,
+  axis,
+  i18n,
+  selectedId,
+  overdue,
+  owesSymbol,
+  onOpen,
+  onArrow,
+  drag,
+  onDragStart,
+  onEmptyClick,
+}: Props) {
+  const shades = useMemo(() => shadesOf(doctor, schedule, axis, i18n.t), [doctor, schedule, axis, i18n]);
+  const placed = useMemo(() => placeAppointments(appointments, schedule), [appointments, schedule]);
+  const recycled = useRef<RecycledKeys>({ keys: new Map(), nextKey: 0 });
+  const keys = useMemo(() => {
+    const focused = document.activeElement?.getAttribute('data-appointment-id') ?? null;
+    const ids = placed.map((p) => p.appointment.id);
+    // Written during render, but idempotent: the same placement gets the same keys again.
+    recycled.current = recycleKeys(recycled.current, ids, focused);
+    return recycled.current.keys;
+  }, [placed]);
+  const timeZone = schedule.clinic.timeZone;
 
   return (
     <div
@@ -81,19 +118,21 @@ export function DoctorColumn({ doctor, appointments, schedule, axis, selectedId,
           {minutesToPx(s.span.end - s.span.start) >= 16 && <span className="shade__label">{s.label}</span>}
         </div>
       ))}
-      {placeAppointments(appointments, schedule).map((placed) => (
+      {placed.map((p) => (
         <AppointmentBlock
-          key={placed.appointment.id}
-          placed={placed}
-          schedule={schedule}
+          key={keys.get(p.appointment.id)}
+          placed={p}
+          i18n={i18n}
+          timeZone={timeZone}
           axisStart={axis.start}
-          selected={placed.appointment.id === selectedId}
+          selected={p.appointment.id === selectedId}
+          owesSymbol={overdue.has(p.appointment.patientId) ? owesSymbol : null}
           onOpen={onOpen}
           onArrow={onArrow}
-          drag={drag?.id === placed.appointment.id ? drag : null}
+          drag={drag?.id === p.appointment.id ? drag : null}
           {...(onDragStart ? { onDragStart } : {})}
         />
       ))}
     </div>
   );
-}
+});

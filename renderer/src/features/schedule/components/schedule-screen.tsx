@@ -81,8 +81,19 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
       </div>
     );
   } else if (stale && stale.doctors.length > 0) {
-    // Same element type and position as the live grid: React keeps it, so no scroll jump.
-    body = <DayScheduleGrid schedule={stale} selectedId={null} onOpen={select} stale />;
+    // Same element type, position and handlers as the live grid: React keeps it (no scroll
+    // jump) and re-renders only its frame; the grid is inert while stale.
+    body = (
+      <DayScheduleGrid
+        schedule={stale}
+        selectedId={null}
+        onOpen={select}
+        onMoved={onMoved}
+        onMoveRefused={setMoveError}
+        onEmptyClick={onEmptyClick}
+        stale
+      />
+    );
   } else if (!schedule) {
     body = <ScheduleSkeleton columns={lastColumns} label={t('schedule.loading')} />;
   } else if (schedule.doctors.length === 0) {
