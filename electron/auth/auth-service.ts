@@ -94,7 +94,10 @@ export class AuthService implements TokenSource {
   private lastClockSave = 0;
   readonly ready: Promise<void>;
 
-  constructor(private readonly o: AuthOptions) {
+  private readonly o: AuthOptions;
+
+  constructor(o: AuthOptions) {
+    this.o = o;
     this.policy = { ...DEFAULT_POLICY, ...o.policy };
     this.desk = this.readDesk();
     this.current = parseStoredSession(o.secrets.get(secretKeyFor(STORAGE_KEY)));

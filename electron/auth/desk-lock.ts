@@ -58,7 +58,10 @@ export class DeskLock {
   private readonly policy: PinPolicy;
   private lastLockout: number | null = null;
 
-  constructor(private readonly o: DeskLockOptions) {
+  private readonly o: DeskLockOptions;
+
+  constructor(o: DeskLockOptions) {
+    this.o = o;
     this.policy = { ...DEFAULT_PIN_POLICY, ...o.pinPolicy };
     let previous: AuthSession | null = null;
     o.auth?.onChange((s) => {

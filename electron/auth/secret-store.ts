@@ -70,11 +70,10 @@ export interface SafeStorageLike {
 export class SafeStorageSecretStore implements SecretStore {
   readonly kind = 'OS keychain (Electron safeStorage)';
   private readonly dir: string;
+  private readonly safeStorage: SafeStorageLike;
 
-  constructor(
-    dataDir: string,
-    private readonly safeStorage: SafeStorageLike,
-  ) {
+  constructor(dataDir: string, safeStorage: SafeStorageLike) {
+    this.safeStorage = safeStorage;
     if (!safeStorage.isEncryptionAvailable()) throw new Error('OS encryption (safeStorage) is not available');
     this.dir = join(dataDir, 'secrets');
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });

@@ -5,12 +5,12 @@ import {
   BackupUnavailableError,
   backupFilePath,
   backupsDir,
-  createBackup,
   exportUnsyncedChanges,
   listBackups,
   stageRestore,
 } from '../backup/backup.ts';
 import { BackupDamagedError, BackupKeyError } from '../backup/backup-file.ts';
+import { createBackupOffThread } from '../backup/backup-worker.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandContext, HandlerSlice } from './context.ts';
 
@@ -43,10 +43,10 @@ function asCommandError(err: unknown): never {
 }
 
 export const backupHandlers: HandlerSlice<'backup.create' | 'backup.list' | 'backup.restore' | 'backup.exportUnsynced'> = {
-  'backup.create': (_input, ctx) => {
+  'backup.create': async (_input, ctx) => {
     const { dataDir } = dataDirOf(ctx.db);
     try {
-      return createBackup(ctx.db, { dir: backupsDir(dataDir), now: ctx.now(), reason: 'manual', appVersion: ctx.appVersion });
+      return await createBackupOffThread(ctx.db, { dir: backupsDir(dataDir), now: ctx.now(), reason: 'manual', appVersion: ctx.appVersion });
     } catch (err) {
       if (err instanceof BackupUnavailableError) throw new CommandError('conflict', err.message, undefined, { reason: 'unavailable' });
       return asCommandError(err);

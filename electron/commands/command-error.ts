@@ -2,13 +2,15 @@ import type { CommandErrorData, ErrorCode } from '../../shared/result.ts';
 
 /** A known, user-facing failure. Handlers throw it; the dispatcher turns it into an envelope. */
 export class CommandError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-    readonly details?: Record<string, unknown>,
-  ) {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
     super(message);
+    this.code = code;
+    this.field = field;
+    this.details = details;
     this.name = 'CommandError';
   }
 

@@ -5,14 +5,16 @@ import { SQLITE_MIGRATIONS, type SqliteMigration } from '../../migrations/sqlite
 import type { WriteDb } from './database.ts';
 
 export class DatabaseFromFutureError extends Error {
-  constructor(
-    readonly found: number,
-    readonly known: number,
-  ) {
+  readonly found: number;
+  readonly known: number;
+
+  constructor(found: number, known: number) {
     super(
       `This clinic database was written by a newer version of Clinic Desk (schema ${found}; ` +
         `this version knows up to ${known}). Update Clinic Desk to open it. The file was not changed.`,
     );
+    this.found = found;
+    this.known = known;
     this.name = 'DatabaseFromFutureError';
   }
 }

@@ -16,7 +16,11 @@ export class Scheduler {
   private wakeUp: (() => void) | null = null;
   private woken = false;
 
-  constructor(private readonly o: ScheduleOptions) {}
+  private readonly o: ScheduleOptions;
+
+  constructor(o: ScheduleOptions) {
+    this.o = o;
+  }
 
   /** Delay before the next run: the interval after a success, backoff with jitter after `failures` failures. */
   delay(failures: number): number {

@@ -16,11 +16,11 @@ const PERIODS_PER_YEAR: Record<Frequency, number> = { weekly: 52, biweekly: 26, 
 
 /** A rule the terms break, naming the input field to blame. */
 export class ScheduleError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
+  readonly field: string;
+
+  constructor(field: string, message: string) {
     super(`${field}: ${message}`);
+    this.field = field;
     this.name = 'ScheduleError';
   }
 }
