@@ -119,6 +119,11 @@ export interface BlockWriter {
   readonly versionIndex: number;
   localVersion(id: string): number | undefined;
   insert(row: unknown[]): void;
+  /**
+   * INSERT without looking first: false (nothing written) on a constraint error, e.g. a row with
+   * this id exists (a caller then looks it up; a plain insert would raise a real error again).
+   */
+  tryInsert(row: unknown[]): boolean;
   update(row: unknown[]): void;
   /** The row as a column → value object (rebase and resync paths). */
   toObject(row: unknown[]): SyncRow;
@@ -152,6 +157,17 @@ function makeBlockWriter(db: WriteDb, table: string, columns: string[]): BlockWr
     versionIndex,
     localVersion: (id) => version.get(id) as number | undefined,
     insert: (row) => void insert.run(pick(row)),
+    tryInsert(row) {
+      try {
+        insert.run(pick(row));
+        return true;
+      } catch (err) {
+        // Any unique index may report the existing row first (indexes are checked newest first).
+        // The failed statement is rolled back on its own; the transaction goes on.
+        if (String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) return false;
+        throw err;
+      }
+    },
     update: (row) => void update.run([...pick(row), row[idIndex]]),
     toObject(row) {
       const out: SyncRow = {};

@@ -82,3 +82,34 @@ describe('applyBlocks with a thread to yield to', () => {
     expect(count(db)).toBe(500);
   });
 });
+
+describe('applyBlocks on rows the desk already has', () => {
+  const apply = (db: ReturnType<typeof freshDb>, block: PageBlock) =>
+    applyBlocks({ db, now: () => new Date(T0), sliceMs: 60_000 }, [block], { resync: false }, null, new Set());
+
+  it('updates rows delivered again at a newer version and keeps newer local ones', async () => {
+    const db = freshDb();
+    await apply(db, patientsBlock(300));
+    const again = patientsBlock(300);
+    again.rows.forEach((r, i) => {
+      r[3] = `Again ${i}`;
+      r[4] = i < 100 ? 0 : 2; // the first 100 arrive at an older version than the desk holds
+    });
+    await apply(db, again);
+    const names = db.prepare('SELECT last_name AS n, version AS v FROM patients ORDER BY id').all() as { n: string; v: number }[];
+    expect(names).toHaveLength(300);
+    expect(names.slice(0, 100).every((r, i) => r.n === `Yield ${i}` && r.v === 1)).toBe(true);
+    expect(names.slice(100).every((r, i) => r.n === `Again ${i + 100}` && r.v === 2)).toBe(true);
+  });
+
+  it('updates an existing appointment whose idempotency key is unique, and still refuses a real duplicate key', async () => {
+    const db = freshDb();
+    const columns = ['id', 'clinic_id', 'doctor_id', 'patient_id', 'starts_at', 'ends_at', 'idempotency_key', 'version', 'updated_at'];
+    const row = (id: string, key: string, version: number) => [id, FX.clinic, FX.doctorA, FX.patient, T0, '2026-01-01T00:30:00.000Z', key, version, T0];
+    const a = '01900000-0000-7000-8000-0000000000a1';
+    await apply(db, { table: 'appointments', columns, rows: [row(a, 'key-1', 1)] });
+    await apply(db, { table: 'appointments', columns, rows: [row(a, 'key-1', 2)] });
+    expect(db.prepare('SELECT version FROM appointments WHERE id = ?').pluck().get(a)).toBe(2);
+    await expect(apply(db, { table: 'appointments', columns, rows: [row('01900000-0000-7000-8000-0000000000a2', 'key-1', 1)] })).rejects.toThrow(/UNIQUE/);
+  });
+});
