@@ -85,6 +85,7 @@ type Op =
   | { kind: 'insert'; patient: number; type: number; doctor: number; status: (typeof STATUSES)[number]; at: string; completedAt: string | null; deleted: boolean }
   | { kind: 'status'; appt: number; status: (typeof STATUSES)[number]; completedAt: string | null }
   | { kind: 'move'; appt: number; at: string }
+  | { kind: 'retime'; appt: number; completedAt: string | null }
   | { kind: 'reassign'; appt: number; patient: number; type: number; doctor: number }
   | { kind: 'softDelete'; appt: number; deleted: boolean }
   | { kind: 'hardDelete'; appt: number }
@@ -106,6 +107,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('status' as const), appt: idx, status, completedAt: fc.option(instant) }),
   fc.record({ kind: fc.constant('move' as const), appt: idx, at: instant }),
+  fc.record({ kind: fc.constant('retime' as const), appt: idx, completedAt: fc.option(instant) }),
   fc.record({ kind: fc.constant('reassign' as const), appt: idx, patient: idx, type: fc.nat({ max: 3 }), doctor: fc.nat({ max: 1 }) }),
   fc.record({ kind: fc.constant('softDelete' as const), appt: idx, deleted: fc.boolean() }),
   fc.record({ kind: fc.constant('hardDelete' as const), appt: idx }),
@@ -149,6 +151,7 @@ function apply(db: WriteDb, o: Op, patients: string[], types: (string | null)[],
   }
   if (!appt) return;
   if (o.kind === 'status') run('UPDATE appointments SET status = ?, completed_at = ? WHERE id = ?', o.status, o.completedAt, appt);
+  if (o.kind === 'retime') run('UPDATE appointments SET completed_at = ? WHERE id = ?', o.completedAt, appt);
   if (o.kind === 'move') run(`UPDATE appointments SET starts_at = ?, ends_at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, '+30 minutes') WHERE id = ?`, o.at, o.at, appt);
   if (o.kind === 'reassign') {
     run(
