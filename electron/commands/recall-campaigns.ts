@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { instantToLocalDate } from '../../shared/domain/clinic-time.ts';
 import { toCsv } from '../../shared/domain/recall-csv.ts';
 import { REACHED_OUTCOMES, RECALL_OUTCOMES, type RecallOutcome, percent } from '../../shared/domain/recall-queue.ts';

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { type SlotProblem, checkBookable } from '../../shared/domain/availability.ts';
 import type { Instant } from '../../shared/domain/clinic-time.ts';
 import type { ReadDb } from '../db/database.ts';

@@ -1,5 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, getISODay } from 'date-fns';
+// Subpath imports: the date-fns root loads ~250 modules (~0.7 s of a cold start unbundled).
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { getISODay } from 'date-fns/getISODay';
 
 /** A calendar date in the clinic's time zone, 'YYYY-MM-DD'. */
 export type IsoDate = string;
