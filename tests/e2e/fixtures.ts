@@ -6,9 +6,10 @@ import { createInterface } from 'node:readline';
 import { test as base, expect } from '@playwright/test';
 import type { CommandName, CommandOutput } from '../../shared/commands.ts';
 import type { Envelope } from '../../shared/result.ts';
+import { HOST_BUNDLE } from './global-setup.ts';
 import { DaySchedulePage } from './pages/day-schedule-page.ts';
 
-/** A running headless host (electron/host/cli.ts) over its own temp data dir and demo clinic. */
+/** A running headless host (the bundle of electron/host/cli.ts that `npm start` runs) over its own temp data dir and demo clinic. */
 export interface Host {
   /** The page address including `?token=`. */
   url: string;
@@ -49,7 +50,7 @@ function waitForReady(child: ChildProcess, log: string[]): Promise<{ url: string
   });
 }
 
-/** Stops the host's whole process group (npx → tsx → node) and waits for it to go. */
+/** Stops the host's whole process group and waits for it to go. */
 async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -73,10 +74,10 @@ export const test = base.extend<{ schedule: DaySchedulePage }, { host: Host; hos
     async ({ hostArgs }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
       const log: string[] = [];
-      const child = spawn('npx', ['tsx', 'electron/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--no-open', ...hostArgs], {
+      const child = spawn(process.execPath, [HOST_BUNDLE, '--data-dir', dataDir, '--port', '0', '--no-open', ...hostArgs], {
         cwd: process.cwd(),
         stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true, // own process group, so the stop reaches tsx's node child too
+        detached: true, // own process group: the stop reaches anything the host started
         env: { ...process.env, CI: process.env.CI ?? '1' },
       });
       try {

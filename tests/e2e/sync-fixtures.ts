@@ -7,6 +7,7 @@ import { test as base, expect } from '@playwright/test';
 import { type Stack, type StackOptions, startStack } from '../../stack/index.ts';
 import type { CommandName, CommandOutput } from '../../shared/commands.ts';
 import type { Envelope } from '../../shared/result.ts';
+import { HOST_BUNDLE } from './global-setup.ts';
 
 /** A headless host signed in to (or signing in to) a real stack: the server-backed desk. */
 export interface ServerDesk {
@@ -71,9 +72,9 @@ function waitForReady(child: ChildProcess, log: string[]): Promise<{ url: string
 export async function startServerDesk(serverUrl: string, anonKey: string, demoSignIn: boolean): Promise<ServerDesk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-desk-'));
   const log: string[] = [];
-  const args = ['tsx', 'electron/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--no-open', '--server-url', serverUrl, '--anon-key', anonKey];
+  const args = [HOST_BUNDLE, '--data-dir', dataDir, '--port', '0', '--no-open', '--server-url', serverUrl, '--anon-key', anonKey];
   if (demoSignIn) args.push('--demo-sign-in');
-  const child = spawn('npx', args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CI: '1' } });
+  const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CI: '1' } });
   const ready = await waitForReady(child, log);
   const url = new URL(ready.url);
   const token = url.searchParams.get('token') ?? '';
