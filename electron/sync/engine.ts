@@ -240,7 +240,8 @@ export class SyncEngine {
       db: this.db,
       tokens: this.o.tokens,
       server: this.o.server,
-      pageSize: this.o.pullPageSize ?? 5000,
+      // The server's largest page: fewer round trips and commits (the worker starts with a small one).
+      pageSize: this.o.pullPageSize ?? 10_000,
       sliceMs: this.o.workerSliceMs ?? this.o.sliceMs ?? 1000,
       timeoutMs: this.o.timeoutMs ?? 15_000,
       clockOffsetMs: this.now().getTime() - Date.now(),

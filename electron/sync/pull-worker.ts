@@ -44,6 +44,7 @@ interface PullWorkerData {
  */
 const BEAT_MS = 4;
 const STALLED_MS = 12;
+const FIRST_PAGE = 1000;
 
 type ToWorker =
   | { type: 'token'; id: number; token: string | null }
@@ -257,9 +258,10 @@ async function runWorker(d: PullWorkerData): Promise<void> {
       timeoutMs: d.timeoutMs,
       onServerDate: (serverMs) => post({ type: 'date', serverMs }),
     });
-    // The first page is on its way while the caller finishes its own writes.
+    // The first page is on its way while the caller finishes its own writes; a small one, so the
+    // worker starts applying early while the server builds the next (full) page.
     const cursor = getSyncState(db, d.serverUrl).cursor;
-    const page = transport.pullCompact(cursor, d.pageSize);
+    const page = transport.pullCompact(cursor, Math.min(d.pageSize, FIRST_PAGE));
     page.catch(() => undefined); // observed by pullAll; never unhandled while waiting at the gate
     await gate;
     if (stop) {
