@@ -7,9 +7,9 @@ import { isClosedStatus, STATUS_ICON } from '../lib/status-cue.ts';
 
 interface Props {
   placed: PlacedAppointment;
-  /** The grid's language helpers and the clinic's time zone (one per grid, not per block). */
+  /** The grid's language helpers and its "HH:mm" of an instant in the clinic's time zone. */
   i18n: I18n;
-  timeZone: string;
+  clock(instant: string): string;
   axisStart: number;
   selected: boolean;
   /** The patient has an overdue instalment: the badge shows this currency symbol. */
@@ -31,7 +31,7 @@ const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 export const AppointmentBlock = memo(function AppointmentBlock({
   placed,
   i18n,
-  timeZone,
+  clock,
   axisStart,
   selected,
   owesSymbol,
@@ -40,10 +40,10 @@ export const AppointmentBlock = memo(function AppointmentBlock({
   drag,
   onDragStart,
 }: Props) {
-  const { t, formatTime } = i18n;
+  const { t } = i18n;
   const { appointment: a, span, left, width } = placed;
-  const start = formatTime(a.startsAt, timeZone);
-  const end = formatTime(a.endsAt, timeZone);
+  const start = clock(a.startsAt);
+  const end = clock(a.endsAt);
   const type = a.typeName ?? t('schedule.noType');
   const status = t(`status.${a.status}`);
   const height = Math.max(minutesToPx(span.end - span.start) - 2, 18);

@@ -3,7 +3,7 @@ import { instantToLocalMinute, todayIn } from '../../../../../shared/domain/clin
 import type { DayAppointment, DaySchedule } from '../../../../../shared/domain/types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { useDragReschedule } from '../hooks/use-drag-reschedule.ts';
-import { useI18n } from '../../../i18n/use-i18n.ts';
+import { type I18n, useI18n } from '../../../i18n/use-i18n.ts';
 import { axisSpan, minutesToPx, PX_PER_MINUTE, spanOf } from '../lib/day-layout.ts';
 import { DoctorColumn } from './doctor-column.tsx';
 import { NowLine } from './now-line.tsx';
@@ -44,6 +44,22 @@ function currencySymbol(currency: string): string {
 }
 
 /**
+ * "HH:mm" of instants in the clinic's time zone, remembered: a busy day formats a thousand
+ * block times, mostly the same few dozen, and each Intl call costs microseconds.
+ */
+function rememberedClock(i18n: I18n, timeZone: string): (instant: string) => string {
+  const known = new Map<string, string>();
+  return (instant) => {
+    let text = known.get(instant);
+    if (text === undefined) {
+      if (known.size > 5000) known.clear();
+      known.set(instant, (text = i18n.formatTime(instant, timeZone)));
+    }
+    return text;
+  };
+}
+
+/**
  * The grid: a sticky row of doctor names over one column per doctor along the time axis.
  * Columns and blocks get stable props, so only what changed re-renders (see DoctorColumn).
  */
@@ -58,6 +74,7 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
 }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
+  const clock = useMemo(() => rememberedClock(i18n, schedule.clinic.timeZone), [i18n, schedule.clinic.timeZone]);
   const scroller = useRef<HTMLDivElement>(null);
   const axis = useMemo(() => axisSpan(schedule), [schedule]);
   const { drag, begin } = useDragReschedule(schedule, onMoved, onMoveRefused);
@@ -184,6 +201,7 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
                 schedule={schedule}
                 axis={axis}
                 i18n={i18n}
+                clock={clock}
                 selectedId={holds(selectedId) ? selectedId : null}
                 overdue={overdue}
                 owesSymbol={currencySymbol(schedule.clinic.currency)}

@@ -12,6 +12,7 @@ interface Props {
   schedule: DaySchedule;
   axis: Span;
   i18n: I18n;
+  clock(instant: string): string;
   /** The selected appointment when it is in this column, else null. */
   selectedId: string | null;
   /** Patients with an overdue instalment, and the symbol their badge shows. */
@@ -75,6 +76,7 @@ export const DoctorColumn = memo(function DoctorColumn({
   schedule,
   axis,
   i18n,
+  clock,
   selectedId,
   overdue,
   owesSymbol,
@@ -94,7 +96,6 @@ export const DoctorColumn = memo(function DoctorColumn({
     recycled.current = recycleKeys(recycled.current, ids, focused);
     return recycled.current.keys;
   }, [placed]);
-  const timeZone = schedule.clinic.timeZone;
 
   return (
     <div
@@ -123,7 +124,7 @@ export const DoctorColumn = memo(function DoctorColumn({
           key={keys.get(p.appointment.id)}
           placed={p}
           i18n={i18n}
-          timeZone={timeZone}
+          clock={clock}
           axisStart={axis.start}
           selected={p.appointment.id === selectedId}
           owesSymbol={overdue.has(p.appointment.patientId) ? owesSymbol : null}
