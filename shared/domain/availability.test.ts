@@ -135,6 +135,22 @@ describe('findFreeSlots', () => {
     expect(night('2026-10-25')).toEqual([1, 1.5, 2, 2.5, 2, 2.5, 3, 3.5]);
     expect(night('2026-03-29')).toEqual([1, 1.5, 3, 3.5]);
   });
+
+  it('finds the first grid point after the spring jump when the working range starts off the grid', () => {
+    // Hours 01:35-02:15 on the spring-forward night run 00:35Z-01:15Z (02:15 falls in the gap and
+    // means 03:15); 03:00 local is on the 45-minute grid and bookable. Found by the oracle property.
+    const slots = findFreeSlots(
+      base({
+        fromDate: '2026-03-29',
+        toDate: '2026-03-29',
+        slotMinutes: 45,
+        durationMinutes: 15,
+        doctors: [{ id: 'B', hours: [{ weekday: 7, startMinute: 95, endMinute: 135, roomId: 'R1' }], breaks: [] }],
+        now: '2026-03-28T23:00:00.000Z',
+      }),
+    );
+    expect(slots).toEqual([{ doctorId: 'B', roomId: 'R1', startsAt: '2026-03-29T01:00:00.000Z', endsAt: '2026-03-29T01:15:00.000Z' }]);
+  });
 });
 
 describe('checkOverlaps and checkBookable', () => {

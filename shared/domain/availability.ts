@@ -203,7 +203,8 @@ export function findFreeSlots(input: FindFreeInput): FreeSlot[] {
     doctorBlockers.set(d.id, mergeSpans(spans));
   }
   // Real-time step that visits every wall-clock grid point even across a DST jump (60 or 30 min).
-  const step = gcd(slot, 30) * MINUTE;
+  const stepMinutes = gcd(slot, 30);
+  const step = stepMinutes * MINUTE;
   const out: FreeSlot[] = [];
   for (const date of dates) {
     const weekday = weekdays.get(date);
@@ -217,7 +218,9 @@ export function findFreeSlots(input: FindFreeInput): FreeSlot[] {
         const room = range.roomId ? (byRoom.get(range.roomId) ?? []) : [];
         const localOf = localMinuteFn(range, tz);
         const firstLocal = localOf(range.start);
-        const first = range.start + ((slot - (firstLocal % slot)) % slot) * MINUTE;
+        // Aligned to the step, not the slot: a DST jump between the range start and the first
+        // grid point would move that point by the jump.
+        const first = range.start + ((stepMinutes - (firstLocal % stepMinutes)) % stepMinutes) * MINUTE;
         for (let t = first; t + duration <= range.end; t += step) {
           if (t < now || seen.has(t)) continue;
           const local = localOf(t);
