@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { authErrorText, localTimeZone } from '../api/use-auth-session.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
+import { AuthError, AuthField } from './auth-field.tsx';
 
 /** The desk is locked (by hand, or restarted offline): the same person types their password. */
 export function LockScreen({ session }: { session: AuthSession }) {
@@ -53,22 +54,8 @@ export function LockScreen({ session }: { session: AuthSession }) {
         {session.online === false && session.offlineUnlockUntil && (
           <p className="auth__note">{t('auth.offlineUntil', { time: `${formatTime(session.offlineUnlockUntil, tz)}` })}</p>
         )}
-        <label className="auth__field">
-          <span>{t('auth.password')}</span>
-          <input
-            ref={input}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-        </label>
-        {error && (
-          <p className="auth__error" role="alert" data-testid="auth-error">
-            {error}
-          </p>
-        )}
+        <AuthField label={t('auth.password')} type="password" inputRef={input} value={password} onChange={setPassword} invalid={Boolean(error)} />
+        <AuthError error={error} />
         <button type="submit" className="btn btn--primary auth__submit" disabled={busy || !password}>
           {busy ? t('auth.unlocking') : t('auth.unlock')}
         </button>

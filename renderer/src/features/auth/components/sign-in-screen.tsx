@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { authErrorText, localTimeZone } from '../api/use-auth-session.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
+import { AuthError, AuthField } from './auth-field.tsx';
 
 /** Email + password against the configured server; Enter signs in, errors say what to do. */
 export function SignInScreen({ session }: { session: AuthSession }) {
@@ -50,37 +51,27 @@ export function SignInScreen({ session }: { session: AuthSession }) {
         <h1 id="sign-in-title">{t('auth.signInTitle', { server })}</h1>
         <p className="auth__hint">{session.embeddedDemo ? t('auth.demoHint') : t('auth.signInHint')}</p>
         {session.embeddedDemo && busy === false && !error && <p className="auth__note" role="status">{t('auth.demoSigningIn')}</p>}
-        <label className="auth__field">
-          <span>{t('auth.email')}</span>
-          <input
-            ref={emailRef}
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-        </label>
-        <label className="auth__field">
-          <span>{t('auth.password')}</span>
-          <input
-            ref={passwordRef}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-        </label>
-        {error && (
-          <p className="auth__error" role="alert" data-testid="auth-error">
-            {error}
-          </p>
-        )}
+        <AuthField
+          label={t('auth.email')}
+          type="email"
+          name="email"
+          required
+          inputRef={emailRef}
+          value={email}
+          onChange={setEmail}
+          invalid={Boolean(error)}
+        />
+        <AuthField
+          label={t('auth.password')}
+          type="password"
+          name="password"
+          required
+          inputRef={passwordRef}
+          value={password}
+          onChange={setPassword}
+          invalid={Boolean(error)}
+        />
+        <AuthError error={error} />
         <button type="submit" className="btn btn--primary auth__submit" disabled={busy || !email || !password}>
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
