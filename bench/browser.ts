@@ -20,7 +20,7 @@ import { percentile, round } from './stats.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium.ts';
 import { buildHost } from '../scripts/build-main.mjs';
 
-/** Busy days visited per profile (each is a fresh, uncached day). */
+/** Busy days visited per profile (each is a day not shown before; the renderer may have read it ahead). */
 const BUSY_DAYS = { tiny: 2, quick: 20, full: 30 } as const;
 
 /** Builds the renderer once per run into `outDir` (a stale dist/ would measure old code). */
@@ -133,7 +133,9 @@ export const browserBench: Bench = {
       const hostRssMb = procStatusMb(host.pid!);
       ctx.log(`cold start: host ready ${readyMs} ms, schedule painted ${coldStartMs} ms, host RSS ${hostRssMb} MB`);
 
-      // ArrowRight from "today" onto each next busy day in turn; each is fetched and drawn fresh.
+      // ArrowRight from "today" onto each next busy day in turn. Each is a day never drawn before; the
+      // renderer reads the neighbours of the shown day ahead (as it does for the receptionist), so
+      // its data may have arrived or still be on the way when the key is pressed.
       const times: number[] = [];
       const cdp = profilePath ? await context.newCDPSession(page) : null;
       await cdp?.send('Profiler.enable');
