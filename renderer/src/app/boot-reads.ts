@@ -5,14 +5,19 @@ import { prefetch } from '../api.ts';
  * The reads the first screen waits on, sent together as soon as the page runs instead of one
  * after another as each gate renders (auth.session → app.info → schedule.day): while the main
  * bundle is still being parsed, the host already answers them. Components then invoke them as
- * usual and get these answers (api.ts `prefetch`). Today's day schedule follows app.info, whose
- * time zone says which day "today" is, exactly as the shell computes it.
+ * usual and get these answers (api.ts `prefetch`). Which day is "today" depends on the clinic's
+ * time zone (app.info): a desk normally sits in its clinic's zone, so today's schedule is asked
+ * for at once in the browser's zone, and asked again only when app.info names another day.
  */
 export function startBootReads(): void {
+  const guess = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  void prefetch('schedule.day', { date: guess });
   void prefetch('auth.session', {});
   void prefetch('auth.deskLock', {});
   void prefetch('sync.status', {});
   void prefetch('app.info', {}).then((info) => {
-    if (info.ok) void prefetch('schedule.day', { date: todayIn(info.value.clinic.timeZone) });
+    if (!info.ok) return;
+    const today = todayIn(info.value.clinic.timeZone);
+    if (today !== guess) void prefetch('schedule.day', { date: today });
   });
 }
