@@ -220,12 +220,27 @@ async function runWorker(d: PullWorkerData): Promise<void> {
       waiting.set(id, resolve);
       post({ type, id });
     });
+  // The last token from the main thread is used at once (and a fresh one asked for in the
+  // background): asking first made every prefetch wait for this thread's event loop, i.e. until
+  // the page being applied was done, so the server only started on the next page then. A
+  // lapsed token is answered 401 and refreshed by the transport as before.
+  let token: string | null = null;
+  let generation = 0;
+  const askToken = async (): Promise<string | null> => {
+    const asked = generation;
+    const m = await ask('token');
+    if (asked === generation) token = m.type === 'token' ? m.token : null;
+    return token;
+  };
   const tokens: TokenSource = {
-    accessToken: async () => {
-      const m = await ask('token');
-      return m.type === 'token' ? m.token : null;
+    accessToken: () => {
+      if (!token) return askToken();
+      void askToken();
+      return Promise.resolve(token);
     },
     refresh: async () => {
+      generation++;
+      token = null;
       const m = await ask('refresh');
       return m.type === 'refreshed' && m.ok;
     },
