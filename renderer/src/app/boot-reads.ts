@@ -10,7 +10,7 @@ import { prefetch } from '../api.ts';
  * for at once in the browser's zone, and asked again only when app.info names another day.
  */
 export function startBootReads(): void {
-  const guess = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const guess = browserToday();
   void prefetch('schedule.day', { date: guess });
   void prefetch('auth.session', {});
   void prefetch('auth.deskLock', {});
@@ -20,4 +20,10 @@ export function startBootReads(): void {
     const today = todayIn(info.value.clinic.timeZone);
     if (today !== guess) void prefetch('schedule.day', { date: today });
   });
+}
+
+/** Today in the browser's own zone, from Date's local fields: no Intl set-up (~25 ms) before the first read leaves. */
+function browserToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
