@@ -80,39 +80,29 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
         </button>
       </div>
     );
-  } else if (stale && stale.doctors.length > 0) {
-    // Same element type, position and handlers as the live grid: React keeps it (no scroll
-    // jump) and re-renders only its frame; the grid is inert while stale.
+  } else if ((stale && stale.doctors.length > 0) || (schedule && schedule.doctors.length > 0)) {
+    // While the next day loads, the same grid element keeps the day shown before (no scroll jump;
+    // React re-renders only its frame), inert until the new day replaces it.
+    const shownStale = Boolean(stale && stale.doctors.length > 0);
     body = (
       <DayScheduleGrid
-        schedule={stale}
-        selectedId={null}
+        schedule={shownStale ? stale! : schedule!}
+        selectedId={shownStale ? null : selectedId}
         onOpen={select}
         onMoved={onMoved}
         onMoveRefused={setMoveError}
         onEmptyClick={onEmptyClick}
-        stale
+        stale={shownStale}
       />
     );
   } else if (!schedule) {
     body = <ScheduleSkeleton columns={lastColumns} label={t('schedule.loading')} />;
-  } else if (schedule.doctors.length === 0) {
+  } else {
     body = (
       <div className="state" data-testid="schedule-empty" data-date={schedule.date}>
         <p className="state__title">{t('schedule.empty')}</p>
         <p className="state__hint">{t('schedule.emptyHint')}</p>
       </div>
-    );
-  } else {
-    body = (
-      <DayScheduleGrid
-        schedule={schedule}
-        selectedId={selectedId}
-        onOpen={select}
-        onMoved={onMoved}
-        onMoveRefused={setMoveError}
-        onEmptyClick={onEmptyClick}
-      />
     );
   }
 
