@@ -47,8 +47,8 @@ interface Built {
 }
 
 function build(c: CompiledCriteria, clinicId: string, select: 'count' | 'rows' | 'counted_rows'): Built {
-  const ctes: string[] = [];
-  const cteParams: unknown[] = [];
+  // The rule's qualifying instants grouped per patient (CTE v), when a rule needs a grouping.
+  let grouped: Built | null = null;
   const where: string[] = [`f.clinic_key = ${KEY_OF}`, 'f.eligible = 1'];
   const params: unknown[] = [clinicId];
   const cond = (clause: string, ...values: unknown[]) => {
@@ -57,43 +57,44 @@ function build(c: CompiledCriteria, clinicId: string, select: 'count' | 'rows' |
   };
   const rule = c.rule;
   let basis = 'NULL';
-  let driver: string | null = null;
-  const basisBounds = (column: string, add: (clause: string, value: unknown) => void) => {
-    add(`${column} IS NOT NULL`, undefined);
-    if (c.basisFrom) add(`${column} >= ?`, ms(c.basisFrom));
-    if (c.basisBefore) add(`${column} < ?`, ms(c.basisBefore));
+  // The rule's qualifying instant exists and lies within the due filter's bounds.
+  const basisBounds = (column: string): Built => {
+    const clauses = [`${column} IS NOT NULL`];
+    const values: unknown[] = [];
+    if (c.basisFrom) {
+      clauses.push(`${column} >= ?`);
+      values.push(ms(c.basisFrom));
+    }
+    if (c.basisBefore) {
+      clauses.push(`${column} < ?`);
+      values.push(ms(c.basisBefore));
+    }
+    return { sql: clauses.join(' AND '), params: values };
   };
   if (rule?.basis === 'appointment_types' && rule.appointmentTypeIds.length > 0) {
     // The rule's types, grouped per patient; this small set drives the join.
-    const having: string[] = [];
-    const havingParams: unknown[] = [];
-    basisBounds('basis_last', (clause, value) => {
-      having.push(clause);
-      if (value !== undefined) havingParams.push(value);
-    });
-    ctes.push(`v AS (SELECT patient_key, MAX(last_visit_ms) AS basis_last FROM recall_type_facts
-                     WHERE type_key IN ${keysOf(rule.appointmentTypeIds.length)}
-                     GROUP BY patient_key HAVING ${having.join(' AND ')})`);
-    cteParams.push(...rule.appointmentTypeIds, ...havingParams);
-    driver = 'v';
+    const having = basisBounds('basis_last');
+    grouped = {
+      sql: `SELECT patient_key, MAX(last_visit_ms) AS basis_last FROM recall_type_facts
+            WHERE type_key IN ${keysOf(rule.appointmentTypeIds.length)}
+            GROUP BY patient_key HAVING ${having.sql}`,
+      params: [...rule.appointmentTypeIds, ...having.params],
+    };
     basis = 'v.basis_last';
   } else if (rule?.basis === 'appointment_types') {
     // A rule without types counts a visit of any type.
-    basisBounds('f.last_visit_ms', (clause, value) => (value === undefined ? cond(clause) : cond(clause, value)));
+    const bounds = basisBounds('f.last_visit_ms');
+    cond(bounds.sql, ...bounds.params);
     basis = 'f.last_visit_ms';
   } else if (rule?.basis === 'treatment_plan') {
-    const having: string[] = [];
-    const havingParams: unknown[] = [];
-    basisBounds('basis_last', (clause, value) => {
-      having.push(clause);
-      if (value !== undefined) havingParams.push(value);
-    });
-    ctes.push(`v AS (SELECT k.key AS patient_key, ${epochMs(`MAX(${PLAN_DONE_AT})`)} AS basis_last
-                     FROM treatment_plans tp JOIN recall_keys k ON k.id = tp.patient_id
-                     WHERE tp.clinic_id = ? AND tp.status = 'completed' AND tp.deleted_at IS NULL
-                     GROUP BY tp.patient_id HAVING ${having.join(' AND ')})`);
-    cteParams.push(clinicId, ...havingParams);
-    driver = 'v';
+    const having = basisBounds('basis_last');
+    grouped = {
+      sql: `SELECT k.key AS patient_key, ${epochMs(`MAX(${PLAN_DONE_AT})`)} AS basis_last
+            FROM treatment_plans tp JOIN recall_keys k ON k.id = tp.patient_id
+            WHERE tp.clinic_id = ? AND tp.status = 'completed' AND tp.deleted_at IS NULL
+            GROUP BY tp.patient_id HAVING ${having.sql}`,
+      params: [clinicId, ...having.params],
+    };
     basis = 'v.basis_last';
   }
   if (c.lastVisitBefore) cond('f.last_visit_ms < ?', ms(c.lastVisitBefore));
@@ -118,11 +119,12 @@ function build(c: CompiledCriteria, clinicId: string, select: 'count' | 'rows' |
       ...c.procedures,
     );
   }
-  const head = ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : '';
+  const head = grouped ? `WITH v AS (${grouped.sql}) ` : '';
+  const headParams = grouped?.params ?? [];
   // The grouped facts drive the join (CROSS JOIN fixes the order) when there are any.
-  const facts = driver ? `${driver} CROSS JOIN recall_patient_facts f ON f.patient_key = ${driver}.patient_key` : 'recall_patient_facts f';
+  const facts = grouped ? 'v CROSS JOIN recall_patient_facts f ON f.patient_key = v.patient_key' : 'recall_patient_facts f';
   if (select === 'count') {
-    return { sql: `${head}SELECT count(*) AS n FROM ${facts} WHERE ${where.join(' AND ')}`, params: [...cteParams, ...params] };
+    return { sql: `${head}SELECT count(*) AS n FROM ${facts} WHERE ${where.join(' AND ')}`, params: [...headParams, ...params] };
   }
   const cols = `p.id AS patient_id, p.first_name, p.last_name, p.phone, p.email, p.birth_date, p.preferred_channel,
     ${basis} AS basis_last, f.last_visit_ms AS any_last${select === 'counted_rows' ? ', count(*) OVER () AS total' : ''}`;
@@ -130,7 +132,7 @@ function build(c: CompiledCriteria, clinicId: string, select: 'count' | 'rows' |
   return {
     sql: `${head}SELECT ${cols} FROM ${facts} JOIN recall_keys k ON k.key = f.patient_key JOIN patients p ON p.id = k.id
           WHERE ${where.join(' AND ')}${order}`,
-    params: [...cteParams, ...params],
+    params: [...headParams, ...params],
   };
 }
 
