@@ -113,10 +113,10 @@ export interface AuditAppend {
 }
 
 /**
- * An audit row for an action that changes no synced row (a national id revealed, a user switch),
- * queued for the server like every audit row, in one transaction.
+ * Writes one audit row and queues it for the server, inside the caller's transaction (the sync
+ * engine's refusals are written this way, in the transaction that records them). Answers its id.
  */
-export function appendAudit(db: WriteDb, a: AuditAppend): string {
+export function insertAudit(db: WriteDb, a: AuditAppend): string {
   const id = uuidv7();
   const details = JSON.stringify(a.details);
   const row = {
@@ -130,17 +130,23 @@ export function appendAudit(db: WriteDb, a: AuditAppend): string {
     row_id: a.rowId,
     details,
   };
-  db.transaction(() => {
-    stmt(
-      db,
-      `INSERT INTO audit_log (id, clinic_id, at, actor_staff_id, desk_id, action, table_name, row_id, details, version, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-    ).run(id, a.clinicId, a.at, a.actorStaffId, a.deskId, a.action, a.table, a.rowId, details, a.at);
-    stmt(
-      db,
-      `INSERT INTO outbox (id, clinic_id, table_name, row_id, op, changes, base_version, actor_staff_id, created_at)
-       VALUES (?, ?, 'audit_log', ?, 'insert', ?, 0, ?, ?)`,
-    ).run(uuidv7(), a.clinicId, id, JSON.stringify(row), a.actorStaffId, a.at);
-  }).immediate();
+  stmt(
+    db,
+    `INSERT INTO audit_log (id, clinic_id, at, actor_staff_id, desk_id, action, table_name, row_id, details, version, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+  ).run(id, a.clinicId, a.at, a.actorStaffId, a.deskId, a.action, a.table, a.rowId, details, a.at);
+  stmt(
+    db,
+    `INSERT INTO outbox (id, clinic_id, table_name, row_id, op, changes, base_version, actor_staff_id, created_at)
+     VALUES (?, ?, 'audit_log', ?, 'insert', ?, 0, ?, ?)`,
+  ).run(uuidv7(), a.clinicId, id, JSON.stringify(row), a.actorStaffId, a.at);
   return id;
+}
+
+/**
+ * An audit row for an action that changes no synced row (a national id revealed, a user switch),
+ * queued for the server like every audit row, in one transaction of its own.
+ */
+export function appendAudit(db: WriteDb, a: AuditAppend): string {
+  return db.transaction(() => insertAudit(db, a)).immediate();
 }

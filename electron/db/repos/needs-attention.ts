@@ -51,36 +51,3 @@ export function openAttentionCount(db: ReadDb): number {
 export function resolveAttention(db: WriteDb, id: string, at: string, resolution: string): void {
   stmt(db, 'UPDATE needs_attention SET resolved_at = ?, resolution = ? WHERE id = ?').run(at, resolution, id);
 }
-
-/**
- * An audit row written by the sync engine itself (a refused change is never silent), queued for
- * the server like any audit row.
- */
-export function insertSyncAudit(
-  db: WriteDb,
-  a: { clinicId: string; at: string; actorStaffId: string | null; deskId: string | null; action: string; table: string; rowId: string; details: unknown },
-): void {
-  const id = uuidv7();
-  const details = JSON.stringify(a.details);
-  stmt(
-    db,
-    `INSERT INTO audit_log (id, clinic_id, at, actor_staff_id, desk_id, action, table_name, row_id, details, version, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-  ).run(id, a.clinicId, a.at, a.actorStaffId, a.deskId, a.action, a.table, a.rowId, details, a.at);
-  const changes = {
-    id,
-    clinic_id: a.clinicId,
-    at: a.at,
-    actor_staff_id: a.actorStaffId,
-    desk_id: a.deskId,
-    action: a.action,
-    table_name: a.table,
-    row_id: a.rowId,
-    details,
-  };
-  stmt(
-    db,
-    `INSERT INTO outbox (id, clinic_id, table_name, row_id, op, changes, base_version, actor_staff_id, created_at)
-     VALUES (?, ?, 'audit_log', ?, 'insert', ?, 0, ?, ?)`,
-  ).run(uuidv7(), a.clinicId, id, JSON.stringify(changes), a.actorStaffId, a.at);
-}
