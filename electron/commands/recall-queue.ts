@@ -1,5 +1,5 @@
 import { instantToLocalDate, localMinuteToInstant } from '../../shared/domain/clinic-time.ts';
-import { type ContactState, claimUntil, isValidCallback, resolveContact } from '../../shared/domain/recall-queue.ts';
+import { type AttemptRules, type ContactState, claimUntil, isValidCallback, resolveContact } from '../../shared/domain/recall-queue.ts';
 import type { RecallQueueContact } from '../../shared/domain/recall-types.ts';
 import type { ReadDb } from '../db/database.ts';
 import { getCampaign } from '../db/repos/recall-campaigns.ts';
@@ -34,9 +34,7 @@ function activeCampaign(ctx: CommandContext, campaignId: string) {
 /** Stale picks re-resolved in one "next contact" before it gives up (each is written back). */
 const MAX_STALE_PICKS = 20;
 
-type Rules = Parameters<typeof resolveContact>[1];
-
-function resolveFromAttempts(db: ReadDb, contactId: string, rules: Rules, timeZone: string): ContactState {
+function resolveFromAttempts(db: ReadDb, contactId: string, rules: AttemptRules, timeZone: string): ContactState {
   return resolveContact(
     listAttempts(db, contactId).map((a) => ({
       id: a.id,
@@ -60,7 +58,7 @@ const stateColumns = (state: ContactState) => ({
  * The contact's state columns when they differ from what its attempts resolve to (null when they
  * agree), and whether the resolved contact may be called at a given instant.
  */
-function resolvedChanges(db: ReadDb, clinicId: string, contactId: string, rules: Rules, timeZone: string) {
+function resolvedChanges(db: ReadDb, clinicId: string, contactId: string, rules: AttemptRules, timeZone: string) {
   const stored = getContact(db, clinicId, contactId);
   if (!stored) return null;
   const state = resolveFromAttempts(db, contactId, rules, timeZone);
@@ -122,12 +120,14 @@ export const recallQueueHandlers: HandlerSlice<'recalls.queue.next' | 'recalls.q
         const picked = nextCallableId(ctx.db, { campaignId, clinicId: ctx.clinicId, desk: ctx.deskId, now, skip: passed });
         if (!picked) return null;
         const state = resolvedChanges(ctx.db, ctx.clinicId, picked, rules, timeZone);
-        if (state) w.update('recall_contacts', picked, state.changes);
-        if (!state || state.callableAt(now)) {
-          w.update('recall_contacts', picked, { claimed_by: ctx.deskId, claimed_until: claimUntil(now) });
-          return picked;
+        if (state && !state.callableAt(now)) {
+          w.update('recall_contacts', picked, state.changes);
+          passed.push(picked);
+          continue;
         }
-        passed.push(picked);
+        // The correction, if any, and the claim as one change.
+        w.update('recall_contacts', picked, { ...state?.changes, claimed_by: ctx.deskId, claimed_until: claimUntil(now) });
+        return picked;
       }
       return null;
     });
