@@ -30,6 +30,14 @@ export function buildRenderer(outDir: string, minify = true): void {
   if (run.status !== 0) throw new Error(`vite build failed:\n${run.stderr}`);
 }
 
+let bundled: Promise<string> | null = null;
+
+/** The host as `npm start` runs it (one esbuild bundle), built once per bench run before any clock starts. */
+export function hostBundle(): Promise<string> {
+  bundled ??= buildHost();
+  return bundled;
+}
+
 /** Resident set (VmRSS) or its peak (VmHWM) of a process from /proc (Linux), in MB. */
 export function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -98,14 +106,13 @@ export const browserBench: Bench = {
     const busy = addBusyDays(ctx.app, today, BUSY_DAYS[ctx.profile] + 1, ctx.rng('busy-days'));
     ctx.log(`busy days ${busy.dates[0]} .. ${busy.dates.at(-1)}: ${busy.appointmentsPerDay} appointments each`);
 
-    // The host runs as it ships and as `npm start` runs it: one bundled file, built before the clock starts.
-    const hostBundle = await buildHost();
+    const bundle = await hostBundle();
 
     const log: string[] = [];
     const spawnedAt = Date.now();
     const host = spawn(
       process.execPath,
-      [hostBundle, '--data-dir', ctx.dataDir, '--port', '0', '--no-open', '--no-demo', '--renderer-dir', rendererDir],
+      [bundle, '--data-dir', ctx.dataDir, '--port', '0', '--no-open', '--no-demo', '--renderer-dir', rendererDir],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } },
     );
     let browser: Browser | undefined;

@@ -13,8 +13,7 @@ import pg from 'pg';
 import { DEMO_CLINIC_ID } from '../shared/demo-ids.ts';
 import type { SyncStatus } from '../shared/domain/types.ts';
 import { startStack } from '../stack/index.ts';
-import { buildHost } from '../scripts/build-main.mjs';
-import { buildRenderer, procStatusMb } from './browser.ts';
+import { buildRenderer, hostBundle, procStatusMb } from './browser.ts';
 import type { Bench } from './context.ts';
 
 /** Server appointments per profile (full: the initial-sync size of bench/sync.ts). */
@@ -73,11 +72,9 @@ export const memoryBench: Bench = {
       const last = await loadServer(stack.pgUrl, APPOINTMENTS[ctx.profile]);
       const rendererDir = join(ctx.dataDir, 'renderer');
       if (!existsSync(join(rendererDir, 'index.html'))) buildRenderer(rendererDir);
-      // The host as `npm start` runs it: the bundled file (bench/browser.ts builds it the same way).
-      const hostBundle = await buildHost();
       const host = spawn(
         process.execPath,
-        [hostBundle, '--data-dir', dataDir, '--port', '0', '--no-open', '--no-demo', '--renderer-dir', rendererDir,
+        [await hostBundle(), '--data-dir', dataDir, '--port', '0', '--no-open', '--no-demo', '--renderer-dir', rendererDir,
           '--server-url', stack.url, '--anon-key', stack.anonKey, '--demo-sign-in'],
         { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } },
       );
