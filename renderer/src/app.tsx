@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { instantToLocalDate, todayIn } from '../../shared/domain/clinic-time.ts';
 import { AppHeader } from './components/app-header.tsx';
+import { BootState } from './components/boot-state.tsx';
 import { useNav } from './app/nav-store.ts';
 import { ScreenNav } from './app/screen-nav.tsx';
 import { findScreen } from './app/screens.ts';
@@ -44,20 +45,7 @@ export function App() {
   }, [info, t]);
 
   if (!info || !sync || !date) {
-    return (
-      <div className="boot" role={state.status === 'error' ? 'alert' : 'status'}>
-        {state.status === 'error' ? (
-          <>
-            <p>{t('app.loadError', { message: state.error.message })}</p>
-            <button type="button" className="btn" onClick={reload}>
-              {t('app.retry')}
-            </button>
-          </>
-        ) : (
-          <p>{t('app.loading')}</p>
-        )}
-      </div>
-    );
+    return <BootState error={state.status === 'error' ? state.error : null} onRetry={reload} />;
   }
 
   const today = todayIn(info.clinic.timeZone, now);
@@ -66,13 +54,7 @@ export function App() {
       <AppHeader info={info} sync={sync} date={date} today={today} />
       <ScreenNav />
       {/* Screens other than the schedule load on first visit (app/screens.ts). */}
-      <Suspense
-        fallback={
-          <div className="boot" role="status">
-            <p>{t('app.loading')}</p>
-          </div>
-        }
-      >
+      <Suspense fallback={<BootState />}>
         <Screen info={info} today={today} />
       </Suspense>
       <BookingDialog

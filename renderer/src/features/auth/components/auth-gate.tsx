@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { useI18n } from '../../../i18n/use-i18n.ts';
+import { BootState } from '../../../components/boot-state.tsx';
 import { useAuthSession } from '../api/use-auth-session.ts';
 import { DeskLockLayer } from '../../lock/components/desk-lock-layer.tsx';
 import { LockScreen } from './lock-screen.tsx';
@@ -11,7 +11,6 @@ import { SignInScreen } from './sign-in-screen.tsx';
  * after a restart, when there is no app yet to keep.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
   const { session, error, reload } = useAuthSession();
   const working = session?.mode === 'signed_in' || session?.mode === 'local_only';
 
@@ -22,22 +21,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     if (session?.mode === 'signed_out') setShown(false);
   }, [working, session?.mode]);
 
-  if (!session) {
-    return (
-      <div className="boot" role={error ? 'alert' : 'status'}>
-        {error ? (
-          <>
-            <p>{t('app.loadError', { message: error.message })}</p>
-            <button type="button" className="btn" onClick={reload}>
-              {t('app.retry')}
-            </button>
-          </>
-        ) : (
-          <p>{t('app.loading')}</p>
-        )}
-      </div>
-    );
-  }
+  if (!session) return <BootState error={error} onRetry={reload} />;
   if (session.mode === 'signed_out') return <SignInScreen session={session} />;
   if (session.mode === 'locked' && !shown) return <LockScreen session={session} />;
   return <DeskLockLayer session={session}>{children}</DeskLockLayer>;

@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { invoke, onEvent } from '../../../api.ts';
-import { useI18n } from '../../../i18n/use-i18n.ts';
+import { BootState } from '../../../components/boot-state.tsx';
 import { syncNow, useLiveSyncStatus } from '../api/use-sync.ts';
 import { SyncProgressView } from './sync-progress.tsx';
 
@@ -9,7 +9,6 @@ import { SyncProgressView } from './sync-progress.tsx';
  * the clinic is there, then the app. Also owns Ctrl+S (Sync now) for the whole signed-in desk.
  */
 export function FirstSyncGate({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
   const [ready, setReady] = useState<boolean | null>(null);
   const status = useLiveSyncStatus();
 
@@ -34,7 +33,7 @@ export function FirstSyncGate({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  if (ready === null) return <div className="boot" role="status"><p>{t('app.loading')}</p></div>;
+  if (ready === null) return <BootState />;
   if (ready) return <>{children}</>;
   return (
     <div className="boot first-sync" data-testid="first-sync">
