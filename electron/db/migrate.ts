@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from '../../migrations/sqlite/index.ts';
 import type { WriteDb } from './database.ts';
+import { restoreDeferredIndexesNow } from './repos/deferred-indexes.ts';
 
 export class DatabaseFromFutureError extends Error {
   readonly found: number;
@@ -30,7 +31,8 @@ export function latestSchemaVersion(migrations: readonly SqliteMigration[] = SQL
 /**
  * Brings the database up to the newest schema. Each pending migration runs in its own
  * transaction together with the user_version bump, so a crash leaves a whole version.
- * A database from a newer app is refused before anything is written.
+ * A database from a newer app is refused before anything is written. Indexes a first download
+ * left out (deferred-indexes.ts) are built first.
  */
 export function migrate(
   db: WriteDb,
@@ -51,6 +53,9 @@ export function migrate(
   const target = Math.min(options.upTo ?? known, known);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > known) throw new DatabaseFromFutureError(from, known);
+  // A first download cut off by a crash left indexes out: the schema is whole again before any
+  // migration (which may refer to them) or any query runs.
+  restoreDeferredIndexesNow(db);
   if (from < target) options.beforeMigrate?.(from, target);
 
   for (const m of migrations) {

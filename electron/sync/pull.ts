@@ -5,6 +5,7 @@
  * saved in the same transaction as the page's last chunk: a crash re-pulls at most one page, and
  * applying is idempotent. A first download or resync runs this in a worker thread with its own
  * connection (pull-worker.ts); the small pulls of a desk in sync run it on the main connection.
+ * A first download also leaves some secondary indexes out until its last page (deferred-indexes.ts).
  */
 import { SYNCED_TABLES } from '../../shared/sync-tables.ts';
 import { uuidv7 } from '../../shared/domain/ids.ts';
@@ -14,6 +15,7 @@ import { clearSeen, getSyncState, saveSyncState, unseenAcknowledgedRows } from '
 import { insertOutboxRow, pendingMutationsOfRow, pendingRowKeys } from '../db/repos/sync-outbox.ts';
 import { bulkLoad, resetVersion } from '../db/repos/sync-rows.ts';
 import { type Checkpointer, startCheckpointer } from '../db/repos/sync-checkpointer.ts';
+import { deferIndexes, restoreDeferredIndexes } from '../db/repos/deferred-indexes.ts';
 import { applyBlockRows, inSyncTransaction } from './apply.ts';
 import type { CompactPage, PageBlock, SyncTransport } from './transport.ts';
 
@@ -32,6 +34,11 @@ export interface PullContext {
   first?: { cursor: string | null; page: Promise<CompactPage> };
   /** Another thread that may be waiting for the write lock (pull-worker.ts): end the slice early. */
   yieldTo?: YieldTo;
+  /**
+   * A first download of more than one page leaves FIRST_SYNC_DEFERRED_INDEXES out and builds them
+   * before its last page (the sync worker; on the main connection the builds would stall the UI).
+   */
+  deferIndexes?: boolean;
 }
 
 export interface YieldTo {
@@ -50,22 +57,47 @@ export interface PullRun {
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const PREFETCH_SEND_MS = 10;
 
+interface LargeDownload {
+  /** More than one page is coming: a larger page cache and checkpoints off this thread. */
+  bulk(): void;
+  /** The first download of this desk has more than one page: indexes wait until its end. */
+  deferIndexes(): void;
+  /** Builds the deferred indexes (before the last page, whose transaction ends the download). */
+  restoreIndexes(): Promise<void>;
+}
+
 export async function pullAll(ctx: PullContext): Promise<PullRun> {
   let bulk = false;
+  let deferred = false;
   let checkpointer: Checkpointer | null = null;
+  const restoreIndexes = async () => {
+    if (!deferred) return;
+    await restoreDeferredIndexes(ctx.db, () => between(ctx));
+    deferred = false;
+  };
   try {
-    return await pullPages(ctx, (on) => {
-      if (on === bulk) return;
-      bulkLoad(ctx.db, (bulk = on));
-      checkpointer = startCheckpointer(ctx.db);
+    return await pullPages(ctx, {
+      bulk() {
+        if (bulk) return;
+        bulkLoad(ctx.db, (bulk = true));
+        checkpointer = startCheckpointer(ctx.db);
+      },
+      deferIndexes() {
+        if (!ctx.deferIndexes || deferred) return;
+        deferred = deferIndexes(ctx.db) > 0;
+      },
+      restoreIndexes,
     });
   } finally {
+    // Cut off (offline, stopped, an error): the desk works on with what it has, so the indexes
+    // come back now. If the process dies first, the next start builds them (migrate.ts).
+    if (ctx.db.open) await restoreIndexes();
     if (bulk && ctx.db.open) bulkLoad(ctx.db, false);
     await (checkpointer as Checkpointer | null)?.stop();
   }
 }
 
-async function pullPages(ctx: PullContext, bulk: (on: boolean) => void): Promise<PullRun> {
+async function pullPages(ctx: PullContext, large: LargeDownload): Promise<PullRun> {
   const run: PullRun = { rows: 0, pages: 0, changedTables: new Set() };
   let state = getSyncState(ctx.db, ctx.serverUrl);
   let next: Promise<CompactPage> | null = ctx.first && ctx.first.cursor === state.cursor ? ctx.first.page : null;
@@ -83,7 +115,8 @@ async function pullPages(ctx: PullContext, bulk: (on: boolean) => void): Promise
       continue;
     }
     if (page.has_more) {
-      bulk(true); // more than one page: a large download
+      large.bulk();
+      if (state.initial_done === 0 && state.resync === 0) large.deferIndexes();
       next = ctx.transport.pullCompact(page.cursor, ctx.pageSize);
       next.catch(() => undefined); // observed when awaited; avoid an unhandled rejection meanwhile
       // Let the request leave before this page's transactions (a page is one transaction when
@@ -92,6 +125,7 @@ async function pullPages(ctx: PullContext, bulk: (on: boolean) => void): Promise
       // ~40% of a 200k-row download); a short timer is.
       await new Promise((resolve) => setTimeout(resolve, PREFETCH_SEND_MS));
     }
+    if (!page.has_more) await large.restoreIndexes();
     const resync = state.resync === 1;
     const tables = new Set<string>();
     const rows = await applyBlocks(ctx, page.tables, { resync }, (at) => {

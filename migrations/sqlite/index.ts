@@ -15,4 +15,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   { version: 4, file: '0004_recall_indexes.sql' },
   { version: 5, file: '0005_day_indexes.sql' },
   { version: 6, file: '0006_recall_facts.sql' },
+  { version: 7, file: '0007_deferred_indexes.sql' },
 ];
