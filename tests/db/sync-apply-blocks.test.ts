@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyBlocks, type YieldTo } from '../../electron/sync/pull.ts';
 import type { PageBlock } from '../../electron/sync/transport.ts';
 import { FX, T0, freshDb } from './fixtures.ts';
+import { insertOutboxRow } from '../../electron/db/repos/sync-outbox.ts';
 
 const COLUMNS = ['id', 'clinic_id', 'first_name', 'last_name', 'version', 'updated_at'];
 
@@ -111,5 +112,45 @@ describe('applyBlocks on rows the desk already has', () => {
     await apply(db, { table: 'appointments', columns, rows: [row(a, 'key-1', 2)] });
     expect(db.prepare('SELECT version FROM appointments WHERE id = ?').pluck().get(a)).toBe(2);
     await expect(apply(db, { table: 'appointments', columns, rows: [row('01900000-0000-7000-8000-0000000000a2', 'key-1', 1)] })).rejects.toThrow(/UNIQUE/);
+  });
+});
+
+describe('applyBlocks inserting a first download in batches', () => {
+  const apply = (db: ReturnType<typeof freshDb>, block: PageBlock) =>
+    applyBlocks({ db, now: () => new Date(T0), sliceMs: 60_000 }, [block], { resync: false }, null, new Set());
+  const searchRows = (db: ReturnType<typeof freshDb>) => db.prepare('SELECT count(*) FROM patient_search').pluck().get() as number;
+
+  it('falls back to row by row when one row of a batch exists, writing nothing twice', async () => {
+    const db = freshDb();
+    const existing = patientsBlock(100);
+    existing.rows = [existing.rows[70]!.map((v, k) => (k === 3 ? 'Newer here' : k === 4 ? 5 : v))];
+    await apply(db, existing);
+    const block = patientsBlock(200); // the batch of rows 64..127 holds row 70
+    expect(await apply(db, block)).toBe(200);
+    expect(count(db)).toBe(200);
+    expect(searchRows(db)).toBe(200);
+    expect(db.prepare('SELECT last_name, version FROM patients WHERE id = ?').get(block.rows[70]![0])).toEqual({ last_name: 'Newer here', version: 5 });
+    expect(db.prepare('SELECT last_name FROM patients WHERE id = ?').pluck().get(block.rows[71]![0])).toBe('Yield 71');
+  });
+
+  it('rebases a row with a pending local change even inside a batch', async () => {
+    const db = freshDb();
+    const block = patientsBlock(128);
+    const id = block.rows[10]![0] as string;
+    insertOutboxRow(db, {
+      id: '01900000-0000-7000-8000-0000000000f1',
+      clinic_id: FX.clinic,
+      table_name: 'patients',
+      row_id: id,
+      op: 'update',
+      changes: JSON.stringify({ first_name: 'Typed offline' }),
+      base_version: 1,
+      actor_staff_id: null,
+      created_at: T0,
+    });
+    expect(await apply(db, block)).toBe(128);
+    expect(count(db)).toBe(128);
+    expect(db.prepare('SELECT first_name FROM patients WHERE id = ?').pluck().get(id)).toBe('Typed offline');
+    expect(db.prepare('SELECT first_name FROM patients WHERE id = ?').pluck().get(block.rows[11]![0])).toBe('Pat');
   });
 });

@@ -124,10 +124,20 @@ export interface BlockWriter {
    * this id exists (a caller then looks it up; a plain insert would raise a real error again).
    */
   tryInsert(row: unknown[]): boolean;
+  /**
+   * rows[from .. from + INSERT_BATCH) in one INSERT statement, or nothing and false on a
+   * constraint error. One statement instead of INSERT_BATCH: a statement with triggers opens a
+   * savepoint, and FTS5 writes its pending terms out at every savepoint (20k patients: 1.7 s one
+   * by one, 0.5 s in batches).
+   */
+  tryInsertBatch(rows: unknown[][], from: number): boolean;
   update(row: unknown[]): void;
   /** The row as a column → value object (rebase and resync paths). */
   toObject(row: unknown[]): SyncRow;
 }
+
+/** Rows per batched INSERT: ~25 columns × 64 rows stays far below SQLite's 32766 parameters. */
+export const INSERT_BATCH = 64;
 
 const writerCache = new WeakMap<object, Map<string, BlockWriter>>();
 
@@ -149,7 +159,10 @@ function makeBlockWriter(db: WriteDb, table: string, columns: string[]): BlockWr
   if (idIndex < 0 || versionIndex < 0) throw new Error(`pulled ${table} rows lack id or version`);
   const all = keep.length === columns.length;
   const pick = (row: unknown[]): unknown[] => (all ? row : keep.map((i) => row[i]));
-  const insert = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+  const tuple = `(${names.map(() => '?').join(', ')})`;
+  const insert = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES ${tuple}`);
+  let insertBatch: ReturnType<WriteDb['prepare']> | null = null;
+  const constraintError = (err: unknown) => String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT');
   const update = db.prepare(`UPDATE ${table} SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   const version = db.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck();
   return {
@@ -164,7 +177,22 @@ function makeBlockWriter(db: WriteDb, table: string, columns: string[]): BlockWr
       } catch (err) {
         // Any unique index may report the existing row first (indexes are checked newest first).
         // The failed statement is rolled back on its own; the transaction goes on.
-        if (String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) return false;
+        if (constraintError(err)) return false;
+        throw err;
+      }
+    },
+    tryInsertBatch(rows, from) {
+      insertBatch ??= db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array(INSERT_BATCH).fill(tuple).join(', ')}`);
+      const values: unknown[] = [];
+      for (let k = from; k < from + INSERT_BATCH; k++) {
+        const row = pick(rows[k]!);
+        for (let c = 0; c < row.length; c++) values.push(row[c]);
+      }
+      try {
+        insertBatch.run(values);
+        return true;
+      } catch (err) {
+        if (constraintError(err)) return false;
         throw err;
       }
     },
