@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import type { DayAppointment } from '../../../../../shared/domain/types.ts';
 import type { I18n } from '../../../i18n/use-i18n.ts';
 import type { DragState } from '../hooks/use-drag-reschedule.ts';
@@ -57,20 +57,23 @@ export const AppointmentBlock = memo(function AppointmentBlock({
     onArrow(a.id, e.key);
   };
 
-  // The status icon is the lead line's ::before (data-icon): one element fewer per block, and
-  // generated content stays out of the button's name, which aria-label gives.
+  // Few elements per block (a busy day draws hundreds): the status icon is the lead line's
+  // ::before (data-icon) and the type's dot the type's ::before (--type-color); generated content
+  // stays out of the button's name, which aria-label gives. Lines are blocks that end in an ellipsis.
   const lead = { className: 'appt__line appt__line--lead', 'data-icon': STATUS_ICON[a.status] };
+  const badge = owes && (
+    <span className="appt__owes" title={t('money.overdueBadge')} data-testid="overdue-badge">
+      {owesSymbol}
+      <span className="sr-only"> {t('money.overdueBadge')}</span>
+    </span>
+  );
   const patient = (
     <span className="appt__patient">
-      {owes && (
-        <span className="appt__owes" title={t('money.overdueBadge')} data-testid="overdue-badge">
-          {owesSymbol}
-          <span className="sr-only"> {t('money.overdueBadge')}</span>
-        </span>
-      )}
+      {badge}
       {a.patientName}
     </span>
   );
+  const typeName = <span className="appt__type">{type}</span>;
 
   return (
     <button
@@ -83,8 +86,9 @@ export const AppointmentBlock = memo(function AppointmentBlock({
         height,
         left: `calc(${left * 100}% + 3px)`,
         width: `calc(${width * 100}% - 6px)`,
+        '--type-color': a.typeColor ?? 'var(--c-muted)',
         ...(drag ? { transform: `translate(${drag.dx}px, ${drag.dy}px)` } : {}),
-      }}
+      } as CSSProperties}
       onPointerDown={onDragStart ? (e) => onDragStart(e, a) : undefined}
       data-drag-minute={drag ? drag.minute : undefined}
       data-appointment-id={a.id}
@@ -103,24 +107,32 @@ export const AppointmentBlock = memo(function AppointmentBlock({
       )}
       {size === 'xs' ? (
         <span {...lead}>
-          <span className="appt__time">{start}</span>
+          {`${start} `}
           {patient}
         </span>
+      ) : size === 'sm' ? (
+        <>
+          <span {...lead} className="appt__line appt__line--lead appt__patient">
+            {badge}
+            {a.patientName}
+          </span>
+          <span className="appt__line appt__meta">
+            {`${start}–${end}`}
+            {typeName}
+          </span>
+        </>
       ) : (
         <>
-          <span {...lead}>
-            {size === 'lg' ? <span className="appt__time">{`${start}–${end}`}</span> : patient}
+          <span {...lead}>{`${start}–${end}`}</span>
+          <span className="appt__line appt__patient">
+            {badge}
+            {a.patientName}
           </span>
-          {size === 'lg' && <span className="appt__line">{patient}</span>}
           <span className="appt__line appt__meta">
-            {size === 'sm' && <span className="appt__time">{`${start}–${end}`}</span>}
-            <span className="appt__type-dot" style={{ background: a.typeColor ?? 'var(--c-muted)' }} aria-hidden="true" />
-            <span className="appt__type">{type}</span>
-            {size === 'lg' && (
-              <span className="appt__dur">{t('schedule.minutes', { count: Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000) })}</span>
-            )}
+            {typeName}
+            <span className="appt__dur">{t('schedule.minutes', { count: Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000) })}</span>
           </span>
-          {size === 'lg' && <span className="appt__line appt__status">{status}</span>}
+          <span className="appt__line appt__status">{status}</span>
         </>
       )}
     </button>
