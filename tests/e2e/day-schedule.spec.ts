@@ -108,6 +108,42 @@ test.describe('day schedule', () => {
     await expect(schedule.shownDate).toHaveAttribute('data-date', today);
   });
 
+  test('scrolls the doctors sideways when they do not fit and the arrow keys reach a column out of view', async ({ schedule }, testInfo) => {
+    // A small window with the detail panel open leaves the grid less room than the demo's
+    // doctors need at their narrowest: the last one is (partly) out of view.
+    await schedule.page.setViewportSize({ width: 940, height: 768 });
+    await schedule.open();
+    await schedule.expectDay(today);
+    const scroller = schedule.grid.locator('.grid__scroll');
+    const booked = schedule.grid.locator('.doctor-col').filter({ has: schedule.page.locator('[data-appointment-id]') });
+    expect(await booked.count()).toBeGreaterThan(1);
+    const start = booked.first().locator('[data-appointment-id]').first();
+    await start.click();
+    await expect(schedule.panel).toBeVisible();
+    await start.focus();
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const last = booked.last();
+    const lastId = await last.getAttribute('data-doctor-id');
+    const right = async (l: typeof last) => ((b) => b.x + b.width)((await l.boundingBox())!);
+    expect(await right(last)).toBeGreaterThan(await right(scroller));
+
+    for (let i = 0; i < 50; i++) {
+      const column = await schedule.page.evaluate(() => document.activeElement?.closest('.doctor-col')?.getAttribute('data-doctor-id'));
+      if (column === lastId) break;
+      await schedule.page.keyboard.press('ArrowRight');
+    }
+    const focused = last.locator('[data-appointment-id]:focus');
+    await expect(focused).toBeInViewport({ ratio: 1 });
+    // Scrolled to the right end, the time axis stays at the left edge, over the columns.
+    await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    const axis = (await schedule.grid.locator('.time-axis').boundingBox())!;
+    expect(axis.x).toBe((await scroller.boundingBox())!.x);
+    const firstColumn = (await schedule.grid.locator('.doctor-col').first().boundingBox())!;
+    expect(firstColumn.x).toBeLessThan(axis.x + axis.width);
+    await schedule.screenshot(testInfo, 'day-schedule-scrolled');
+  });
+
   test('switches to Spanish and keeps it after a reload', async ({ schedule, host }, testInfo) => {
     await schedule.open();
     await schedule.expectDay(today);

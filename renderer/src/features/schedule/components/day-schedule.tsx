@@ -1,9 +1,11 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { instantToLocalMinute, todayIn } from '../../../../../shared/domain/clinic-time.ts';
 import type { DayAppointment, DaySchedule } from '../../../../../shared/domain/types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { useDragReschedule } from '../hooks/use-drag-reschedule.ts';
 import { type I18n, useI18n } from '../../../i18n/use-i18n.ts';
+import { COLUMN_MIN_PX, columnsInView, TIME_AXIS_PX } from '../lib/columns-in-view.ts';
 import { axisSpan, minutesToPx, PX_PER_MINUTE, spanOf } from '../lib/day-layout.ts';
 import { DoctorColumn } from './doctor-column.tsx';
 import { NowLine } from './now-line.tsx';
@@ -123,6 +125,32 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
     // Only when the day changes, not on every refresh of the same day.
   }, [schedule.date, axis.start]);
 
+  // A new day draws the blocks of the columns in view first, the others right after its first
+  // paint (an interruptible transition: the next key press wins). A refresh of the shown day draws
+  // every column at once. Scroll position and width are kept from events, never read in render.
+  const view = useRef({ scrollLeft: 0, width: window.innerWidth });
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => entry && (view.current.width = entry.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const [completeDate, setCompleteDate] = useState<string | null>(null);
+  const complete = completeDate === schedule.date;
+  useEffect(() => {
+    if (complete) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setCompleteDate(schedule.date)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [complete, schedule.date]);
+  const inView = complete ? null : columnsInView({ ...view.current, columns: schedule.doctors.length });
+
   const onArrow = useCallback(
     (id: string, key: string) => {
       if (live.current.stale) return;
@@ -146,13 +174,18 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
           }, undefined);
         }
       }
-      if (target) focusAppointment(target.id);
+      if (!target) return;
+      // Its column may not be drawn yet.
+      if (!document.querySelector(`[data-appointment-id="${CSS.escape(target.id)}"]`)) flushSync(() => setCompleteDate(schedule.date));
+      focusAppointment(target.id);
     },
     [schedule, byDoctor],
   );
 
   const gridStyle = {
     '--cols': schedule.doctors.length,
+    '--axis-w': `${TIME_AXIS_PX}px`,
+    '--col-min': `${COLUMN_MIN_PX}px`,
     '--slot-px': `${schedule.clinic.slotMinutes * PX_PER_MINUTE}px`,
     '--hour-px': `${60 * PX_PER_MINUTE}px`,
     '--axis-offset': `${minutesToPx(Math.ceil(axis.start / 60) * 60 - axis.start)}px`,
@@ -167,7 +200,14 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
       aria-busy={stale}
       inert={stale && dimmed}
     >
-      <div className="grid__scroll" ref={scroller} onScroll={(e) => (scrolledTo.current = e.currentTarget.scrollTop)}>
+      <div
+        className="grid__scroll"
+        ref={scroller}
+        onScroll={(e) => {
+          scrolledTo.current = e.currentTarget.scrollTop;
+          view.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+      >
         <div className="grid__head">
           <div className="grid__corner">{t('schedule.timeAxis')}</div>
           {schedule.doctors.map((d) => {
@@ -190,7 +230,7 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
         </div>
         <div className="grid__body" style={{ height: minutesToPx(axis.end - axis.start) }}>
           <TimeAxis axis={axis} />
-          {schedule.doctors.map((d) => {
+          {schedule.doctors.map((d, i) => {
             const appointments = byDoctor.get(d.id) ?? [];
             const holds = (id: string | null | undefined) => id != null && appointments.some((a) => a.id === id);
             return (
@@ -198,6 +238,7 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
                 key={d.id}
                 doctor={d}
                 appointments={appointments}
+                drawBlocks={!inView || (i >= inView.first && i <= inView.last)}
                 schedule={schedule}
                 axis={axis}
                 i18n={i18n}

@@ -9,6 +9,8 @@ import { AppointmentBlock } from './appointment-block.tsx';
 interface Props {
   doctor: DayDoctor;
   appointments: readonly DayAppointment[];
+  /** False while a new day draws the columns in view first: the column shows its shading only. */
+  drawBlocks: boolean;
   schedule: DaySchedule;
   axis: Span;
   i18n: I18n;
@@ -73,6 +75,7 @@ function shadesOf(doctor: DayDoctor, schedule: DaySchedule, axis: Span, t: I18n[
 export const DoctorColumn = memo(function DoctorColumn({
   doctor,
   appointments,
+  drawBlocks,
   schedule,
   axis,
   i18n,
@@ -87,7 +90,7 @@ export const DoctorColumn = memo(function DoctorColumn({
   onEmptyClick,
 }: Props) {
   const shades = useMemo(() => shadesOf(doctor, schedule, axis, i18n.t), [doctor, schedule, axis, i18n]);
-  const placed = useMemo(() => placeAppointments(appointments, schedule), [appointments, schedule]);
+  const placed = useMemo(() => (drawBlocks ? placeAppointments(appointments, schedule) : []), [drawBlocks, appointments, schedule]);
   const recycled = useRef<RecycledKeys>({ keys: new Map(), nextKey: 0 });
   const keys = useMemo(() => {
     const focused = document.activeElement?.getAttribute('data-appointment-id') ?? null;
