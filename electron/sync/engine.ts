@@ -47,6 +47,12 @@ export interface SyncEngineOptions {
 }
 
 const CLOCK_WARN_MS = 5 * 60_000;
+/**
+ * Slices of the priority rows, applied on this thread while the pull worker boots and the server
+ * builds the first page: with three busy threads on two cores a 20 ms slice took ~50 ms of wall
+ * time (the bench's longest main-thread stall of a first sync).
+ */
+const PRIORITY_SLICE_MS = 6;
 
 export class SyncEngine {
   private readonly db: WriteDb;
@@ -295,7 +301,7 @@ export class SyncEngine {
   private async priorityFirst(): Promise<void> {
     const first = await this.transport.priority();
     const tables = new Set<string>();
-    await applyBlocks({ db: this.db, now: this.now, sliceMs: this.o.sliceMs ?? 20 }, first.tables, { resync: false }, null, tables);
+    await applyBlocks({ db: this.db, now: this.now, sliceMs: PRIORITY_SLICE_MS }, first.tables, { resync: false }, null, tables);
     this.priorityDone = true;
     this.adoptSession();
     if (tables.size > 0) this.o.emit('data.changed', { tables: [...tables] });
