@@ -258,7 +258,7 @@ async function runWorker(d: PullWorkerData): Promise<void> {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -32768');
+    db.pragma('cache_size = -8192'); // see bulkLoad
   } catch (err) {
     port.unref(); // never 'ready': the engine pulls on the main connection instead
     throw err;

@@ -73,9 +73,15 @@ export function buildDeferredIndex(db: WriteDb, index: IndexDefinition): void {
  */
 export async function restoreDeferredIndexes(db: WriteDb, between: () => Promise<void>): Promise<number> {
   const pending = pendingDeferredIndexes(db);
-  for (const index of pending) {
-    buildDeferredIndex(db, index);
-    await between();
+  if (pending.length === 0) return 0;
+  const restore = smallSorter(db);
+  try {
+    for (const index of pending) {
+      buildDeferredIndex(db, index);
+      await between();
+    }
+  } finally {
+    if (db.open) restore();
   }
   return pending.length;
 }
@@ -83,8 +89,28 @@ export async function restoreDeferredIndexes(db: WriteDb, between: () => Promise
 /** The same, synchronously: at start-up, before anything else uses the database. */
 export function restoreDeferredIndexesNow(db: WriteDb): number {
   const pending = pendingDeferredIndexes(db);
-  for (const index of pending) buildDeferredIndex(db, index);
+  if (pending.length === 0) return 0;
+  const restore = smallSorter(db);
+  try {
+    for (const index of pending) buildDeferredIndex(db, index);
+  } finally {
+    restore();
+  }
   return pending.length;
+}
+
+/**
+ * CREATE INDEX sorts its keys in up to cache_size of memory on top of the page cache itself, so
+ * the builds run with a 2 MB cache (its pages released first): measured as fast as with 32 MiB
+ * (1.3-1.5 s for the 200k-appointment indexes either way; the sorter spills sorted runs and
+ * merges them in one pass), and the worker's memory stays low. Answers the function that puts
+ * the cache size back.
+ */
+function smallSorter(db: WriteDb): () => void {
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('shrink_memory');
+  db.pragma('cache_size = -2000');
+  return () => void db.pragma(`cache_size = ${cacheSize}`);
 }
 
 function quoteIdent(name: string): string {
