@@ -17,6 +17,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteDb } from '../db/database.ts';
 import { applyKey, keyOf, rememberKey } from '../db/encryption.ts';
 import { getSyncState } from '../db/repos/sync-state.ts';
+import { BULK_CACHE_KIB } from '../db/repos/sync-rows.ts';
 import { pullAll, type PullRun, type YieldTo } from './pull.ts';
 import type { TokenSource } from './token-source.ts';
 import { type FailureKind, SyncTransport, TransportError } from './transport.ts';
@@ -258,7 +259,7 @@ async function runWorker(d: PullWorkerData): Promise<void> {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -8192'); // see bulkLoad
+    db.pragma(`cache_size = -${BULK_CACHE_KIB}`); // see bulkLoad
   } catch (err) {
     port.unref(); // never 'ready': the engine pulls on the main connection instead
     throw err;

@@ -67,7 +67,7 @@ interface LargeDownload {
 }
 
 export async function pullAll(ctx: PullContext): Promise<PullRun> {
-  let bulk = false;
+  let endBulk: (() => void) | null = null;
   let deferred = false;
   let checkpointer: Checkpointer | null = null;
   const restoreIndexes = async () => {
@@ -78,8 +78,8 @@ export async function pullAll(ctx: PullContext): Promise<PullRun> {
   try {
     return await pullPages(ctx, {
       bulk() {
-        if (bulk) return;
-        bulkLoad(ctx.db, (bulk = true));
+        if (endBulk) return;
+        endBulk = bulkLoad(ctx.db);
         checkpointer = startCheckpointer(ctx.db);
       },
       deferIndexes() {
@@ -92,7 +92,7 @@ export async function pullAll(ctx: PullContext): Promise<PullRun> {
     // Cut off (offline, stopped, an error): the desk works on with what it has, so the indexes
     // come back now. If the process dies first, the next start builds them (migrate.ts).
     if (ctx.db.open) await restoreIndexes();
-    if (bulk && ctx.db.open) bulkLoad(ctx.db, false);
+    if (ctx.db.open) (endBulk as (() => void) | null)?.();
     await (checkpointer as Checkpointer | null)?.stop();
   }
 }

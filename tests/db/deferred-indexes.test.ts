@@ -138,3 +138,27 @@ describe('pullAll and deferred indexes', () => {
     expect((await run(off, [patientPage(0, 100, true), patientPage(100, 10, false)], false)).flat()).toEqual([]);
   });
 });
+
+describe('pullAll and the page cache', () => {
+  it('gives a large download at least 8 MiB and then puts the connection\'s own size back', async () => {
+    for (const own of [-32768, -2000]) {
+      const db = freshDb();
+      seedFixture(db);
+      db.pragma(`cache_size = ${own}`);
+      const during: number[] = [];
+      const pages = [patientPage(0, 100, true), patientPage(100, 10, false)];
+      let next = 0;
+      await pullAll({
+        db,
+        transport: { pullCompact: () => Promise.resolve(pages[next++]!) } as unknown as SyncTransport,
+        serverUrl: 'http://server.test',
+        now: () => new Date(T0),
+        pageSize: 100,
+        sliceMs: 60_000,
+        onPage: () => during.push(db.pragma('cache_size', { simple: true }) as number),
+      });
+      expect(during[0]).toBe(Math.min(own, -8192));
+      expect(db.pragma('cache_size', { simple: true })).toBe(own);
+    }
+  });
+});

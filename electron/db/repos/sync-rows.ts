@@ -205,15 +205,21 @@ function makeBlockWriter(db: WriteDb, table: string, columns: string[]): BlockWr
   };
 }
 
+export const BULK_CACHE_KIB = 8192;
+
 /**
  * A larger page cache during a large download: inserts with random ids into the indexes
- * otherwise evict and re-read the same pages slice after slice. 8 MiB: with the secondary
- * indexes of a first download deferred (deferred-indexes.ts), 32 MiB was no faster, and the
- * memory of the worker's connection stayed resident in the host after the sync (host RSS after
- * a 200k-appointment first sync: 244-273 MB with 32 MiB, 224 MB with 8 MiB). Restored afterwards
- * so a desk at rest keeps its small footprint. (Rarer WAL checkpoints were tried: the one big
- * checkpoint at the end then blocked the main process for ~600 ms.)
+ * otherwise evict and re-read the same pages slice after slice. At least 8 MiB: with the
+ * secondary indexes of a first download deferred (deferred-indexes.ts), 32 MiB was no faster,
+ * and the memory of the worker's connection stayed resident in the host after the sync (host
+ * RSS after a 200k-appointment first sync: 244-273 MB with 32 MiB, 224-243 MB with 8 MiB).
+ * Answers the function that puts the connection's own cache size back. (Rarer WAL checkpoints
+ * were tried: the one big checkpoint at the end then blocked the main process for ~600 ms.)
  */
-export function bulkLoad(db: WriteDb, on: boolean): void {
-  db.pragma(on ? 'cache_size = -8192' : 'cache_size = -2000');
+export function bulkLoad(db: WriteDb): () => void {
+  const before = db.pragma('cache_size', { simple: true }) as number;
+  const pageKiB = (db.pragma('page_size', { simple: true }) as number) / 1024;
+  const kib = before < 0 ? -before : before * pageKiB;
+  if (kib < BULK_CACHE_KIB) db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  return () => void db.pragma(`cache_size = ${before}`);
 }
