@@ -4,6 +4,7 @@ import type { AvailableSlot } from '../../../shared/domain/booking-types.ts';
 import { addDaysIso, instantToLocalDate, isValidIsoDate, type IsoDate } from '../../../shared/domain/clinic-time.ts';
 import { useCommandQuery } from '../hooks/use-command-query.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
+import { doctorName, OptionalSelect } from './optional-select.tsx';
 
 type TimeOfDay = 'any' | 'morning' | 'afternoon';
 
@@ -81,14 +82,15 @@ export function FreeSlotFinder(props: Props) {
         </label>
         <label className="field">
           <span>{t('booking.doctor')}</span>
-          <select className="input" value={doctorId} onChange={(e) => props.onDoctorChange(e.target.value)} data-testid="doctor-select">
-            <option value="">{t('booking.anyDoctor')}</option>
-            {doctors.filter((d) => d.active).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.displayName}
-              </option>
-            ))}
-          </select>
+          <OptionalSelect
+            className="input"
+            value={doctorId}
+            onChange={props.onDoctorChange}
+            data-testid="doctor-select"
+            none={t('booking.anyDoctor')}
+            items={doctors.filter((d) => d.active)}
+            labelOf={doctorName}
+          />
         </label>
         <label className="field">
           <span>{t('booking.from')}</span>

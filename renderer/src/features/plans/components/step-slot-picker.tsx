@@ -6,6 +6,7 @@ import { invoke } from '../../../api.ts';
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings } from '../api/use-plans.ts';
+import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 
 interface Props {
   step: TreatmentStep;
@@ -73,14 +74,7 @@ export function StepSlotPicker({ step, patientId, timeZone, today, onClose }: Pr
         </label>
         <label className="field field--inline">
           <span>{t('slot.doctor')}</span>
-          <select value={doctorId} onChange={(e) => setDoctorId(e.target.value)}>
-            <option value="">{t('slot.anyDoctor')}</option>
-            {doctors.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.displayName}
-              </option>
-            ))}
-          </select>
+          <OptionalSelect value={doctorId} onChange={setDoctorId} none={t('slot.anyDoctor')} items={doctors} labelOf={doctorName} />
         </label>
         <label className="field field--inline">
           <span>{t('slot.from')}</span>

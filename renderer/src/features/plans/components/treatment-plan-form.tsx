@@ -6,6 +6,7 @@ import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings } from '../api/use-plans.ts';
+import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 
 interface StepDraft {
   key: number;
@@ -134,24 +135,24 @@ export function TreatmentPlanForm({ patientId, currency, onClose, onCreated }: P
                 <input aria-label={`${t('tp.tooth')} ${i + 1}`} value={s.tooth} maxLength={20} onChange={(e) => update(s.key, { tooth: e.target.value })} />
               </div>
               <div className="field">
-                <select aria-label={`${t('tp.doctor')} ${i + 1}`} value={s.doctorId} onChange={(e) => update(s.key, { doctorId: e.target.value })}>
-                  <option value="">{t('tp.anyDoctor')}</option>
-                  {doctors.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.displayName}
-                    </option>
-                  ))}
-                </select>
+                <OptionalSelect
+                  aria-label={`${t('tp.doctor')} ${i + 1}`}
+                  value={s.doctorId}
+                  onChange={(doctorId) => update(s.key, { doctorId })}
+                  none={t('tp.anyDoctor')}
+                  items={doctors}
+                  labelOf={doctorName}
+                />
               </div>
               <div className="field">
-                <select aria-label={`${t('tp.type')} ${i + 1}`} value={s.typeId} onChange={(e) => update(s.key, { typeId: e.target.value })}>
-                  <option value="">{t('tp.noType')}</option>
-                  {types.map((ty) => (
-                    <option key={ty.id} value={ty.id}>
-                      {ty.name}
-                    </option>
-                  ))}
-                </select>
+                <OptionalSelect
+                  aria-label={`${t('tp.type')} ${i + 1}`}
+                  value={s.typeId}
+                  onChange={(typeId) => update(s.key, { typeId })}
+                  none={t('tp.noType')}
+                  items={types}
+                  labelOf={(ty) => ty.name}
+                />
               </div>
               <MoneyInput
                 label={`${t('tp.cost')} ${i + 1}`}

@@ -3,6 +3,7 @@ import type { AvailabilitySettings } from '../../../../../shared/domain/availabi
 import type { RecallType } from '../../../../../shared/domain/recall-types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import type { CriteriaDraft } from '../lib/criteria-draft.ts';
+import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 
 interface Props {
   draft: CriteriaDraft;
@@ -103,14 +104,13 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
       <div className="rc-field-row">
         <label className="rc-field">
           <span>{t('builder.doctor')}</span>
-          <select value={draft.doctorId} onChange={(e) => update({ doctorId: e.target.value })}>
-            <option value="">{t('builder.anyDoctor')}</option>
-            {(settings?.doctors ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.displayName}
-              </option>
-            ))}
-          </select>
+          <OptionalSelect
+            value={draft.doctorId}
+            onChange={(doctorId) => update({ doctorId })}
+            none={t('builder.anyDoctor')}
+            items={settings?.doctors ?? []}
+            labelOf={doctorName}
+          />
         </label>
         <div className="rc-field">
           <span>{t('builder.age')}</span>

@@ -6,6 +6,7 @@ import type { RecallQueueContact } from '../../../../../shared/domain/recall-typ
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
+import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 
 interface Props {
   contact: RecallQueueContact;
@@ -102,14 +103,13 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
         </label>
         <label className="rc-field">
           <span>{t('book.doctor')}</span>
-          <select value={doctorId} onChange={(e) => setDoctorId(e.target.value)}>
-            <option value="">{t('book.anyDoctor')}</option>
-            {(settings?.doctors ?? []).filter((d) => d.active).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.displayName}
-              </option>
-            ))}
-          </select>
+          <OptionalSelect
+            value={doctorId}
+            onChange={setDoctorId}
+            none={t('book.anyDoctor')}
+            items={(settings?.doctors ?? []).filter((d) => d.active)}
+            labelOf={doctorName}
+          />
         </label>
         <label className="rc-field">
           <span>{t('book.from')}</span>
