@@ -5,7 +5,7 @@
 // the benchmark run: loading the ~900 modules of the TypeScript sources one by one (date-fns alone
 // resolves ~250 files) took 1-2 s of every start; the bundle parses in ~50 ms.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,22 @@ const migrationsDir = join(root, 'migrations', 'sqlite');
 
 /** The default bundle: `node build/host/cli.mjs --data-dir …` takes the same flags as electron/host/cli.ts. */
 export const HOST_BUNDLE = join(root, 'build', 'host', 'cli.mjs');
+
+/**
+ * The newest modification time (ms) under `paths` (relative to the repo; node_modules skipped):
+ * a build older than it is stale. Folders count too, so a deleted or renamed file does as well.
+ */
+export function newestSourceMtime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const info = statSync(path);
+    newest = Math.max(newest, info.mtimeMs);
+    if (info.isDirectory()) for (const entry of readdirSync(path)) if (entry !== 'node_modules') visit(join(path, entry));
+  };
+  for (const path of paths) visit(join(root, path));
+  return newest;
+}
 
 function copyMigrations(to) {
   if (resolve(to) === resolve(migrationsDir)) return;

@@ -5,9 +5,9 @@
 // Supabase-compatible stack (`stack/cli.ts --json`, data in <data dir>/stack) as a child, points
 // the app at it and signs the demo receptionist in, so a new user sees sync working.
 // `--local-only` skips the server: the desk then works alone on the local demo data.
-import { HOST_BUNDLE, buildHost, buildMain } from './build-main.mjs';
+import { HOST_BUNDLE, buildHost, buildMain, newestSourceMtime } from './build-main.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,25 +28,9 @@ function run(command, commandArgs) {
   }
 }
 
-/** Newest modification time under the given paths (files or folders), skipping node_modules. */
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const info = statSync(path);
-    if (info.isDirectory()) {
-      for (const entry of readdirSync(path)) if (entry !== 'node_modules') visit(join(path, entry));
-    } else {
-      newest = Math.max(newest, info.mtimeMs);
-    }
-  };
-  for (const path of paths) visit(join(root, path));
-  return newest;
-}
-
 function ensureRenderer() {
   const index = join(root, 'dist', 'index.html');
-  const sources = newestMtime(['renderer', 'shared', 'vite.config.ts', 'package.json']);
+  const sources = newestSourceMtime(['renderer', 'shared', 'vite.config.ts', 'package.json']);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   console.log('Building the renderer (vite build)…');
   run('npx', ['vite', 'build']);
@@ -58,7 +42,7 @@ function ensureRenderer() {
  * Falls back to tsx if the bundle cannot be built.
  */
 async function hostEntry() {
-  const sources = newestMtime(['electron', 'shared', 'migrations', 'package.json', 'scripts/build-main.mjs']);
+  const sources = newestSourceMtime(['electron', 'shared', 'migrations', 'package.json', 'scripts/build-main.mjs']);
   if (!existsSync(HOST_BUNDLE) || statSync(HOST_BUNDLE).mtimeMs < sources) {
     try {
       console.log('Bundling the desk service (esbuild)…');

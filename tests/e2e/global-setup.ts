@@ -1,20 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestSourceMtime } from '../../scripts/build-main.mjs';
 
 const ROOT = process.cwd();
 const SOURCES = ['renderer', 'shared', 'vite.config.ts'];
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
 
 /** The host as `npm start` runs it: one bundled file (scripts/build-main.mjs), ~1 s to build. */
 export const HOST_BUNDLE = join(ROOT, 'build', 'host', 'cli.mjs');
@@ -28,7 +18,7 @@ function buildHostBundle(): void {
 export default function globalSetup(): void {
   buildHostBundle();
   const index = join(ROOT, 'dist', 'index.html');
-  const sourcesAt = Math.max(...SOURCES.map((s) => join(ROOT, s)).filter(existsSync).map(newestMtime));
+  const sourcesAt = newestSourceMtime(SOURCES);
   if (existsSync(index) && statSync(index).mtimeMs >= sourcesAt) return;
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
