@@ -119,6 +119,52 @@ test.describe('booking', () => {
     await expect.poll(async () => (await host.invoke('appointments.get', { id: first.id })).startsAt).toBe(first.startsAt);
   });
 
+  test('scrolls the grid while a block is held at its edge, so it can go to a doctor out of view', async ({ booking, host, page }, testInfo) => {
+    // A weekday with every doctor working, and a movable appointment of the first (leftmost) one.
+    let found: { date: string; id: string } | null = null;
+    for (let i = 1; i <= 14 && !found; i++) {
+      const day = await host.invoke('schedule.day', { date: addDaysIso(today, i) });
+      const a = day.appointments.find((x) => x.doctorId === day.doctors[0]?.id && (x.status === 'scheduled' || x.status === 'confirmed'));
+      if (day.doctors.length >= 4 && a) found = { date: day.date, id: a.id };
+    }
+    expect(found, 'a day with four doctors').toBeTruthy();
+    // A smaller window with the detail panel open: the doctors no longer fit side by side.
+    await page.setViewportSize({ width: 940, height: 768 });
+    await booking.open();
+    await booking.datePicker.fill(found!.date);
+    await booking.expectDay(found!.date);
+    await booking.block(found!.id).click();
+    await expect(booking.panel).toBeVisible();
+    const first = { id: found!.id };
+    const scroller = booking.grid.locator('.grid__scroll');
+    const block = booking.block(first.id);
+    await block.scrollIntoViewIfNeeded();
+    await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
+    const lastColumn = booking.grid.locator('.doctor-col').last();
+    const rightOfLast = async () => ((b) => b.x + b.width)((await lastColumn.boundingBox())!);
+    const area = (await scroller.boundingBox())!;
+    const start = (await block.boundingBox())!;
+    expect(await rightOfLast()).toBeGreaterThan(area.x + area.width + 60); // out of view
+    const y = start.y + Math.min(10, start.height / 2);
+    await page.mouse.move(start.x + start.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + start.width / 2 + 20, y, { steps: 3 });
+    // Held at the right edge, the grid scrolls until the last doctor is in view.
+    await page.mouse.move(area.x + area.width - 25, y, { steps: 4 });
+    await expect.poll(rightOfLast).toBeLessThanOrEqual(area.x + area.width + 1);
+    // The block follows the pointer into the last doctor's column, now in view.
+    const target = (await lastColumn.boundingBox())!;
+    await page.mouse.move(target.x + target.width / 2, y, { steps: 3 });
+    await expect
+      .poll(async () => {
+        const b = (await block.boundingBox())!;
+        return b.x >= target.x - 1 && b.x + b.width <= target.x + target.width + 1;
+      })
+      .toBe(true);
+    await booking.screenshot(testInfo, 'drag-to-doctor-out-of-view');
+    await page.mouse.up();
+  });
+
   test('cancels with a required reason, checks a patient in and marks a no-show', async ({ booking, host }) => {
     const { day, list } = await busyDay(host, addDaysIso(today, 2));
     const [a, b] = list as [(typeof list)[0], (typeof list)[0]];

@@ -4,6 +4,7 @@ import type { DayAppointment, DaySchedule } from '../../../../../shared/domain/t
 import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { invoke } from '../../../api.ts';
 import { PX_PER_MINUTE, spanOf } from '../lib/day-layout.ts';
+import { edgeScrollStep } from '../lib/edge-scroll.ts';
 
 /** Where a dragged block is shown: offset from its place, and the time and doctor it would get. */
 export interface DragState {
@@ -28,7 +29,8 @@ function columns(): { id: string; left: number; right: number }[] {
 
 /**
  * Drag to reschedule on the day grid (pointer events): the block follows the pointer snapped to
- * the clinic's slot grid; over another doctor's column it changes doctor. On drop it asks
+ * the clinic's slot grid; over another doctor's column it changes doctor; held near an edge of
+ * the grid it scrolls the grid (doctors out of view, later hours). On drop it asks
  * appointments.reschedule; a refusal snaps the block back and reports the command's message.
  */
 export function useDragReschedule(
@@ -49,18 +51,21 @@ export function useDragReschedule(
       const startMinute = spanOf(a, schedule).start;
       const cols = columns();
       const home = cols.find((c) => c.id === a.doctorId);
+      // Near an edge of the grid the grid scrolls (doctors out of view, later hours); the pointer
+      // is then placed in the content by how far it scrolled since the drag began.
+      const scroller = el.closest<HTMLElement>('.grid__scroll');
+      const scrolled0 = { x: scroller?.scrollLeft ?? 0, y: scroller?.scrollTop ?? 0 };
+      let pointer = { x: x0, y: y0 };
+      let frame = 0;
       let started = false;
 
-      const move = (ev: PointerEvent) => {
-        const dxRaw = ev.clientX - x0;
-        const dyRaw = ev.clientY - y0;
-        if (!started && Math.hypot(dxRaw, dyRaw) < THRESHOLD_PX) return;
-        if (!started) {
-          started = true;
-          el.setPointerCapture?.(e.pointerId);
-        }
+      const place = () => {
+        const sx = (scroller?.scrollLeft ?? 0) - scrolled0.x;
+        const sy = (scroller?.scrollTop ?? 0) - scrolled0.y;
+        const dyRaw = pointer.y - y0 + sy;
+        const x = pointer.x + sx;
         const minute = Math.max(0, Math.min(24 * 60 - slot, Math.round((startMinute + dyRaw / PX_PER_MINUTE) / slot) * slot));
-        const over = cols.find((c) => ev.clientX >= c.left && ev.clientX < c.right) ?? home;
+        const over = cols.find((c) => x >= c.left && x < c.right) ?? home;
         const next: DragState = {
           id: a.id,
           dx: over && home ? over.left - home.left : 0,
@@ -73,10 +78,42 @@ export function useDragReschedule(
         setDrag(next);
       };
 
-      const end = () => {
+      const edgeScroll = () => {
+        frame = 0;
+        if (!scroller) return;
+        const box = scroller.getBoundingClientRect();
+        // The content shows right of the sticky time axis and below the sticky doctor heads.
+        const corner = scroller.querySelector('.grid__corner')?.getBoundingClientRect();
+        const dx = edgeScrollStep(pointer.x, corner?.right ?? box.left, box.left + scroller.clientWidth);
+        const dy = edgeScrollStep(pointer.y, corner?.bottom ?? box.top, box.top + scroller.clientHeight);
+        const before = { x: scroller.scrollLeft, y: scroller.scrollTop };
+        if (dx !== 0 || dy !== 0) scroller.scrollBy(dx, dy);
+        if (scroller.scrollLeft === before.x && scroller.scrollTop === before.y) return; // at the end, or not near an edge
+        place();
+        frame = requestAnimationFrame(edgeScroll);
+      };
+
+      const move = (ev: PointerEvent) => {
+        if (!started && Math.hypot(ev.clientX - x0, ev.clientY - y0) < THRESHOLD_PX) return;
+        if (!started) {
+          started = true;
+          el.setPointerCapture?.(e.pointerId);
+        }
+        pointer = { x: ev.clientX, y: ev.clientY };
+        place();
+        if (frame === 0) frame = requestAnimationFrame(edgeScroll);
+      };
+
+      const stopListening = () => {
+        cancelAnimationFrame(frame);
+        frame = 0;
         window.removeEventListener('pointermove', move);
         window.removeEventListener('pointerup', end);
         window.removeEventListener('pointercancel', cancel);
+      };
+
+      const end = () => {
+        stopListening();
         if (!started) return;
         // The click that follows a drag must not open the panel.
         el.addEventListener('click', (ev) => ev.stopPropagation(), { capture: true, once: true });
@@ -113,9 +150,7 @@ export function useDragReschedule(
       };
 
       const cancel = () => {
-        window.removeEventListener('pointermove', move);
-        window.removeEventListener('pointerup', end);
-        window.removeEventListener('pointercancel', cancel);
+        stopListening();
         live.current = null;
         setDrag(null);
       };
