@@ -10,10 +10,11 @@ export type BulkRow = Record<string, unknown>;
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 /** Rows per INSERT statement: large enough to amortise the call, far below SQLite's 32766 params. */
-const ROWS_PER_STATEMENT = 64;
+export const ROWS_PER_STATEMENT = 64;
 const cache = new WeakMap<WriteDb, Map<string, Database.Statement>>();
 
-function statementFor(db: WriteDb, table: string, columns: readonly string[], rows: number): Database.Statement {
+/** INSERT of `rows` rows of `columns` in one statement (the sync's first download uses it too). */
+export function statementFor(db: WriteDb, table: string, columns: readonly string[], rows: number): Database.Statement {
   let perDb = cache.get(db);
   if (!perDb) cache.set(db, (perDb = new Map()));
   const key = `${table}(${columns.join(',')})x${rows}`;

@@ -7,8 +7,9 @@
 import type { WriteDb } from '../db/database.ts';
 import { markSeen } from '../db/repos/sync-state.ts';
 import { type OutboxRow, insertOutboxRow, pendingMutationsOfRow } from '../db/repos/sync-outbox.ts';
-import { INSERT_BATCH, type SyncRow, blockWriter, getLocalRow, normaliseServerRow, upsertRow } from '../db/repos/sync-rows.ts';
+import { type SyncRow, blockWriter, getLocalRow, normaliseServerRow, upsertRow } from '../db/repos/sync-rows.ts';
 import { stmt } from '../db/statements.ts';
+import { ROWS_PER_STATEMENT } from '../db/bulk-insert.ts';
 import type { PageBlock } from './transport.ts';
 import { uuidv7 } from '../../shared/domain/ids.ts';
 
@@ -60,7 +61,7 @@ export interface ApplyOptions {
  * take the fast path (a positional INSERT, or a version lookup and an UPDATE); the others, and
  * every row of a resync, go through applyRow.
  *
- * A first download inserts almost every row: INSERT_BATCH rows at a time are inserted in one
+ * A first download inserts almost every row: ROWS_PER_STATEMENT rows at a time are inserted in one
  * statement without looking first (the primary key refuses a row that exists, and then the
  * whole statement writes nothing). After a refusal the next LOOKUP_AFTER_REFUSAL rows look
  * first, one by one, so re-delivered pages stay cheap too.
@@ -76,17 +77,17 @@ export function applyBlockRows(
   const prefix = `${block.table}:`;
   const pending = o.pending.size > 0;
   const anyPending = (at: number) => {
-    for (let k = at; k < at + INSERT_BATCH; k++) if (o.pending.has(prefix + (rows[k]![w.idIndex] as string))) return true;
+    for (let k = at; k < at + ROWS_PER_STATEMENT; k++) if (o.pending.has(prefix + (rows[k]![w.idIndex] as string))) return true;
     return false;
   };
   let lookFirst = 0;
   let i = from;
   while (i < rows.length) {
-    if (!o.resync && lookFirst === 0 && i % INSERT_BATCH === 0 && i + INSERT_BATCH <= rows.length && !(pending && anyPending(i))) {
-      // Batches start at multiples of INSERT_BATCH (a multiple of 32), so the stop check below
+    if (!o.resync && lookFirst === 0 && i % ROWS_PER_STATEMENT === 0 && i + ROWS_PER_STATEMENT <= rows.length && !(pending && anyPending(i))) {
+      // Batches start at multiples of ROWS_PER_STATEMENT (a multiple of 32), so the stop check below
       // still runs every 32 rows.
       if (w.tryInsertBatch(rows, i)) {
-        i += INSERT_BATCH;
+        i += ROWS_PER_STATEMENT;
         if (o.stop()) break;
         continue;
       }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadDb, WriteDb } from '../database.ts';
 import { stmt } from '../statements.ts';
+import { ROWS_PER_STATEMENT, statementFor } from '../bulk-insert.ts';
 
 /** Generic row access for the sync engine: one mechanism for every synced table (no per-table code). */
 export type SyncRow = Record<string, unknown>;
@@ -125,8 +126,8 @@ export interface BlockWriter {
    */
   tryInsert(row: unknown[]): boolean;
   /**
-   * rows[from .. from + INSERT_BATCH) in one INSERT statement, or nothing and false on a
-   * constraint error. One statement instead of INSERT_BATCH: a statement with triggers opens a
+   * rows[from .. from + ROWS_PER_STATEMENT) in one INSERT statement, or nothing and false on a
+   * constraint error. One statement instead of one per row: a statement with triggers opens a
    * savepoint, and FTS5 writes its pending terms out at every savepoint (20k patients: 1.7 s one
    * by one, 0.5 s in batches).
    */
@@ -135,9 +136,6 @@ export interface BlockWriter {
   /** The row as a column → value object (rebase and resync paths). */
   toObject(row: unknown[]): SyncRow;
 }
-
-/** Rows per batched INSERT: ~25 columns × 64 rows stays far below SQLite's 32766 parameters. */
-export const INSERT_BATCH = 64;
 
 const writerCache = new WeakMap<object, Map<string, BlockWriter>>();
 
@@ -159,9 +157,7 @@ function makeBlockWriter(db: WriteDb, table: string, columns: string[]): BlockWr
   if (idIndex < 0 || versionIndex < 0) throw new Error(`pulled ${table} rows lack id or version`);
   const all = keep.length === columns.length;
   const pick = (row: unknown[]): unknown[] => (all ? row : keep.map((i) => row[i]));
-  const tuple = `(${names.map(() => '?').join(', ')})`;
-  const insert = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES ${tuple}`);
-  let insertBatch: ReturnType<WriteDb['prepare']> | null = null;
+  const insert = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
   const constraintError = (err: unknown) => String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT');
   const update = db.prepare(`UPDATE ${table} SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   const version = db.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck();
@@ -182,9 +178,9 @@ function makeBlockWriter(db: WriteDb, table: string, columns: string[]): BlockWr
       }
     },
     tryInsertBatch(rows, from) {
-      insertBatch ??= db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array(INSERT_BATCH).fill(tuple).join(', ')}`);
+      const insertBatch = statementFor(db, table, names, ROWS_PER_STATEMENT);
       const values: unknown[] = [];
-      for (let k = from; k < from + INSERT_BATCH; k++) {
+      for (let k = from; k < from + ROWS_PER_STATEMENT; k++) {
         const row = pick(rows[k]!);
         for (let c = 0; c < row.length; c++) values.push(row[c]);
       }
