@@ -60,11 +60,16 @@ export function pendingDeferredIndexes(db: WriteDb): IndexDefinition[] {
 
 /** Builds one deferred index and forgets its record, in one transaction. */
 export function buildDeferredIndex(db: WriteDb, index: IndexDefinition): void {
-  db.transaction(() => {
-    const exists = stmt(db, `SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(index.name) !== undefined;
-    if (!exists) db.exec(index.sql);
-    stmt(db, 'DELETE FROM deferred_indexes WHERE name = ?').run(index.name);
-  }).immediate();
+  const restoreCache = smallSorter(db);
+  try {
+    db.transaction(() => {
+      const exists = stmt(db, `SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(index.name) !== undefined;
+      if (!exists) db.exec(index.sql);
+      stmt(db, 'DELETE FROM deferred_indexes WHERE name = ?').run(index.name);
+    }).immediate();
+  } finally {
+    restoreCache();
+  }
 }
 
 /**
@@ -73,15 +78,9 @@ export function buildDeferredIndex(db: WriteDb, index: IndexDefinition): void {
  */
 export async function restoreDeferredIndexes(db: WriteDb, between: () => Promise<void>): Promise<number> {
   const pending = pendingDeferredIndexes(db);
-  if (pending.length === 0) return 0;
-  const restore = smallSorter(db);
-  try {
-    for (const index of pending) {
-      buildDeferredIndex(db, index);
-      await between();
-    }
-  } finally {
-    if (db.open) restore();
+  for (const index of pending) {
+    buildDeferredIndex(db, index);
+    await between();
   }
   return pending.length;
 }
@@ -89,13 +88,7 @@ export async function restoreDeferredIndexes(db: WriteDb, between: () => Promise
 /** The same, synchronously: at start-up, before anything else uses the database. */
 export function restoreDeferredIndexesNow(db: WriteDb): number {
   const pending = pendingDeferredIndexes(db);
-  if (pending.length === 0) return 0;
-  const restore = smallSorter(db);
-  try {
-    for (const index of pending) buildDeferredIndex(db, index);
-  } finally {
-    restore();
-  }
+  for (const index of pending) buildDeferredIndex(db, index);
   return pending.length;
 }
 
