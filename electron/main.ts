@@ -168,6 +168,8 @@ if (!electronApp.requestSingleInstanceLock()) {
   }
   wireIpc(clinic);
   mainWindow = createWindow();
+  // While the window's renderer starts, the first screen's reads warm the database cache.
+  void clinic.warmUp();
   electronApp.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();
   });

@@ -127,6 +127,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({ event: 'ready', url: host.url, port: host.port, token: host.token, dataDir: options.dataDir, server: options.server?.url ?? null }),
   );
+  void app.warmUp();
   console.log(`Clinic Desk is running at ${host.url}`);
   console.log(`Data: ${options.dataDir}. ${options.server ? `Syncing with ${options.server.url}.` : 'Local only (no server configured).'} Press Ctrl+C to stop.`);
   if (options.open && !openBrowser(host.url)) console.log('No browser found: open the address above yourself.');

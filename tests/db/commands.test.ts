@@ -50,6 +50,17 @@ describe('commands', () => {
     });
   });
 
+  describe('warmUp', () => {
+    it('reads the first screen without writing anything, and is harmless with no clinic yet', async () => {
+      const before = writes();
+      await expect(app.warmUp()).resolves.toBeUndefined();
+      expect(writes()).toEqual(before);
+      const empty = createApp({ dataDir: ':memory:', demo: false });
+      await expect(empty.warmUp()).resolves.toBeUndefined();
+      empty.close();
+    });
+  });
+
   describe('schedule.day', () => {
     it('returns the doctors working that day with hours in the clinic time zone, and only that day’s appointments', async () => {
       const res = await app.invoke('schedule.day', { date: '2026-11-23' });
