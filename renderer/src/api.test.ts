@@ -98,4 +98,27 @@ describe('api prefetch', () => {
     await api.invoke('app.info', {});
     expect(fake.calls).toEqual(['app.info', 'app.info']);
   });
+
+  it('peeks at a prefetched read only once its ok answer has arrived, and only while it holds', async () => {
+    const fake = fakeBridge((name, n) => (name === 'auth.session' ? { ok: false, error: { code: 'internal', message: 'no' } } : { ok: true, value: `${name}#${n}` }));
+    const api = await loadApi(fake.bridge);
+    const answer = api.prefetch('app.info', {});
+    expect(api.peekPrefetched('app.info', {})).toBeUndefined(); // still on its way
+    await answer;
+    expect(api.peekPrefetched('app.info', {})).toBe('app.info#1');
+    expect(api.peekPrefetched('schedule.day', { date: '2026-11-23' })).toBeUndefined(); // never asked
+    await api.prefetch('auth.session', {});
+    expect(api.peekPrefetched('auth.session', {})).toBeUndefined(); // an error answer
+    expect(fake.calls).toEqual(['app.info', 'auth.session']); // peeking asks main nothing
+    vi.setSystemTime(new Date('2026-11-23T08:00:05Z'));
+    expect(api.peekPrefetched('app.info', {})).toBeUndefined(); // too old
+  });
+
+  it('peeks at nothing after a data.changed push', async () => {
+    const fake = fakeBridge();
+    const api = await loadApi(fake.bridge);
+    await api.prefetch('app.info', {});
+    fake.push({ name: 'data.changed', payload: { tables: ['clinics'] } } as ClinicEvent);
+    expect(api.peekPrefetched('app.info', {})).toBeUndefined();
+  });
 });

@@ -131,7 +131,13 @@ function getTransport(): Transport {
  * invoke while nothing can have changed them: dropped on any other command (a write, a sign-in…),
  * on a 'data.changed' or 'auth.session' push, on an error answer, and PREFETCH_TTL_MS after start.
  */
-const prefetched = new Map<string, { answer: Promise<Envelope<unknown>>; until: number }>();
+interface PrefetchEntry {
+  answer: Promise<Envelope<unknown>>;
+  until: number;
+  /** The answer once it has arrived. */
+  settled?: Envelope<unknown>;
+}
+const prefetched = new Map<string, PrefetchEntry>();
 const PREFETCH_TTL_MS = 3_000;
 let watchingPushes = false;
 
@@ -145,7 +151,8 @@ function dropPrefetched(): void {
 export function prefetch<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>> {
   const key = callKey(name, input);
   const answer = getTransport().invoke(name, input);
-  prefetched.set(key, { answer, until: Date.now() + PREFETCH_TTL_MS });
+  const entry: PrefetchEntry = { answer, until: Date.now() + PREFETCH_TTL_MS };
+  prefetched.set(key, entry);
   if (!watchingPushes) {
     // Kept for the page's life: the event stream opens now and is not closed and reopened later.
     watchingPushes = true;
@@ -154,6 +161,7 @@ export function prefetch<N extends CommandName>(name: N, input: CommandInput<N>)
     });
   }
   void answer.then((envelope) => {
+    entry.settled = envelope;
     if (!envelope.ok && prefetched.get(key)?.answer === answer) prefetched.delete(key);
   });
   return answer as Promise<Envelope<CommandOutput<N>>>;
@@ -165,6 +173,17 @@ function takePrefetched(name: string, input: unknown): Promise<Envelope<unknown>
   if (entry && entry.until > Date.now()) return entry.answer;
   dropPrefetched();
   return null;
+}
+
+/**
+ * A boot read's value if it has already arrived and still holds, else undefined. The first render
+ * starts from it (app/boot-seed.ts, useCommandQuery…) instead of drawing a loading frame and
+ * waiting a frame per gate for answers that are already here.
+ */
+export function peekPrefetched<N extends CommandName>(name: N, input: CommandInput<N>): CommandOutput<N> | undefined {
+  const entry = prefetched.get(callKey(name, input));
+  if (!entry?.settled?.ok || entry.until <= Date.now()) return undefined;
+  return entry.settled.value as CommandOutput<N>;
 }
 
 /** Calls one command of the table; never throws, always answers with an envelope. */

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { instantToLocalDate, todayIn } from '../../shared/domain/clinic-time.ts';
 import { AppHeader } from './components/app-header.tsx';
 import { BootState } from './components/boot-state.tsx';
+import { takeOpenedToday } from './app/boot-seed.ts';
 import { useNav } from './app/nav-store.ts';
 import { ScreenNav } from './app/screen-nav.tsx';
 import { findScreen } from './app/screens.ts';
@@ -28,10 +29,12 @@ export function App() {
   const Screen = findScreen(useNav((s) => s.screen), useActingRole()).component;
   const started = useRef(false);
 
-  // The first answer sets the saved language and opens today; later ones are refreshes.
+  // The first answer sets the saved language and opens today (unless the boot seed already did,
+  // app/boot-seed.ts); later ones are refreshes.
   useEffect(() => {
     if (!info || started.current) return;
     started.current = true;
+    if (takeOpenedToday()) return;
     setLanguage(info.language);
     setDate(todayIn(info.clinic.timeZone));
   }, [info, setLanguage, setDate]);

@@ -10,11 +10,17 @@ import './styles/print.css';
 import './styles/auth-sync.css';
 
 // This entry stays small so it runs at once: it takes the token, sends the first screen's reads,
-// and only then loads React and the app, whose parsing overlaps with the host answering.
+// and only then loads React and the app, whose parsing overlaps with the host answering. The app
+// mounts once the reads are in too (or BOOT_READS_WAIT_MS has passed), so it renders the desk in
+// one pass instead of a loading frame per gate.
+const BOOT_READS_WAIT_MS = 3_000;
 initApi();
-startBootReads();
+const reads = startBootReads();
 import('./app/root.tsx')
-  .then(({ mountApp }) => mountApp())
+  .then(async ({ mountApp }) => {
+    await Promise.race([reads, new Promise((resolve) => setTimeout(resolve, BOOT_READS_WAIT_MS))]);
+    mountApp();
+  })
   .catch((err: unknown) => {
     const root = document.getElementById('root');
     if (root) root.textContent = `Clinic Desk could not load (${String(err)}). Reload the page to try again.`;

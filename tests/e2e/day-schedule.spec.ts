@@ -39,6 +39,20 @@ test.describe('day schedule', () => {
     await schedule.screenshot(testInfo, 'day-schedule-en');
   });
 
+  test('starts straight on the desk, without a loading frame between the gates', async ({ schedule, page }) => {
+    // Notes every "Loading…" screen that is ever put in the page, from its first script on.
+    await page.addInitScript(`(() => {
+      window.__bootScreens = 0;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && (n.matches('.boot') || n.querySelector('.boot'))) window.__bootScreens++;
+      }).observe(document, { childList: true, subtree: true });
+    })()`);
+    await schedule.open();
+    await schedule.expectDay(today);
+    await expect(schedule.appointments.first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __bootScreens: number }).__bootScreens)).toBe(0);
+  });
+
   test('moves between days with the keyboard', async ({ schedule }) => {
     await schedule.open();
     await schedule.expectDay(today);

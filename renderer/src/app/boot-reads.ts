@@ -8,18 +8,21 @@ import { prefetch } from '../api.ts';
  * usual and get these answers (api.ts `prefetch`). Which day is "today" depends on the clinic's
  * time zone (app.info): a desk normally sits in its clinic's zone, so today's schedule is asked
  * for at once in the browser's zone, and asked again only when app.info names another day.
+ * Resolves once every answer is in (answers are envelopes: it never rejects).
  */
-export function startBootReads(): void {
+export function startBootReads(): Promise<unknown> {
   const guess = browserToday();
-  void prefetch('schedule.day', { date: guess });
-  void prefetch('auth.session', {});
-  void prefetch('auth.deskLock', {});
-  void prefetch('sync.status', {});
-  void prefetch('app.info', {}).then((info) => {
-    if (!info.ok) return;
-    const today = todayIn(info.value.clinic.timeZone);
-    if (today !== guess) void prefetch('schedule.day', { date: today });
-  });
+  return Promise.all([
+    prefetch('schedule.day', { date: guess }),
+    prefetch('auth.session', {}),
+    prefetch('auth.deskLock', {}),
+    prefetch('sync.status', {}),
+    prefetch('app.info', {}).then((info) => {
+      if (!info.ok) return null;
+      const today = todayIn(info.value.clinic.timeZone);
+      return today === guess ? null : prefetch('schedule.day', { date: today });
+    }),
+  ]);
 }
 
 /** Today in the browser's own zone, from Date's local fields: no Intl set-up (~25 ms) before the first read leaves. */

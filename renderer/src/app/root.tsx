@@ -3,11 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../app.tsx';
 import { AuthGate } from '../features/auth/components/auth-gate.tsx';
 import { FirstSyncGate } from '../features/sync/components/first-sync-gate.tsx';
+import { seedFromBootReads } from './boot-seed.ts';
 
 /** Mounts the app; loaded by main.tsx once the boot reads are on their way. */
 export function mountApp(): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html lacks #root');
+  seedFromBootReads();
   createRoot(root).render(
     <StrictMode>
       <AuthGate>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/commands.ts';
 import type { CommandErrorData } from '../../../shared/result.ts';
-import { invoke, onEvent } from '../api.ts';
+import { invoke, onEvent, peekPrefetched } from '../api.ts';
 
 export type QueryState<T> =
   | { status: 'loading'; data: T | null; error: null }
@@ -27,8 +27,13 @@ export function useCommandQuery<N extends CommandName>(
   input: CommandInput<N> | null,
   options: QueryOptions,
 ): QueryResult<CommandOutput<N>> {
-  const [state, setState] = useState<QueryState<CommandOutput<N>>>({ status: 'loading', data: null, error: null });
   const key = input === null ? null : JSON.stringify(input);
+  // A boot read that has arrived is the first state, and stands for the first read.
+  const [state, setState] = useState<QueryState<CommandOutput<N>>>(() => {
+    const arrived = input === null ? undefined : peekPrefetched(name, input);
+    return arrived === undefined ? { status: 'loading', data: null, error: null } : { status: 'ready', data: arrived, error: null };
+  });
+  const seededKey = useRef(state.status === 'ready' ? key : null);
   const requestSeq = useRef(0);
   const refreshOn = options.refreshOn.join(',');
 
@@ -50,8 +55,12 @@ export function useCommandQuery<N extends CommandName>(
   );
 
   useEffect(() => {
+    if (seededKey.current !== null && seededKey.current === key) {
+      seededKey.current = null;
+      return;
+    }
     run(false);
-  }, [run]);
+  }, [run, key]);
 
   useEffect(() => {
     const tables = refreshOn.split(',');

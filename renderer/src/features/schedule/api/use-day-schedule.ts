@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { addDaysIso, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { DaySchedule } from '../../../../../shared/domain/types.ts';
 import type { CommandErrorData, Envelope } from '../../../../../shared/result.ts';
-import { invoke, onEvent } from '../../../api.ts';
+import { invoke, onEvent, peekPrefetched } from '../../../api.ts';
 import type { QueryResult, QueryState } from '../../../hooks/use-command-query.ts';
 import { createDayCache } from '../lib/day-cache.ts';
 
@@ -51,9 +51,11 @@ interface DayState {
   query: QueryState<DaySchedule>;
 }
 
-/** A kept day shows at once; otherwise the last answer (another day) stays while it loads. */
+/** A kept day (or today's boot read) shows at once; otherwise the last answer (another day) stays while it loads. */
 function enter(date: IsoDate, previous: DaySchedule | null): DayState {
-  const kept = days.peek(date);
+  let kept = days.peek(date);
+  const arrived = kept ? undefined : peekPrefetched('schedule.day', { date });
+  if (arrived) days.keep(date, (kept = arrived));
   return { date, query: kept ? { status: 'ready', data: kept, error: null } : { status: 'loading', data: previous, error: null } };
 }
 

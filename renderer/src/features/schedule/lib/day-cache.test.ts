@@ -79,4 +79,15 @@ describe('createDayCache', () => {
     expect(cache.peek('2026-11-25')).toBe('day 2026-11-25');
     expect(cache.peek('2026-11-26')).toBe('day 2026-11-26');
   });
+
+  it('keeps an answer read another way: shown at once, not read again until invalidated', async () => {
+    const f = fakeRead();
+    const cache = createDayCache(f.read);
+    cache.keep('2026-11-24', 'boot day');
+    expect(cache.peek('2026-11-24')).toBe('boot day');
+    cache.prefetch('2026-11-24');
+    expect(f.reads).toEqual([]);
+    cache.invalidate();
+    expect(cache.peek('2026-11-24')).toBeUndefined();
+  });
 });

@@ -9,6 +9,8 @@ import type { Envelope } from '../../../../../shared/result.ts';
 export interface DayCache<T> {
   /** The kept answer of a day, if any (no read). */
   peek(date: string): T | undefined;
+  /** Keeps an answer read another way (the boot read of today). */
+  keep(date: string, value: T): void;
   /** Reads a day (sharing a read already in flight for it) and keeps a successful answer. */
   load(date: string): Promise<Envelope<T>>;
   /** Starts a background read of a day that is neither kept nor in flight. */
@@ -47,6 +49,7 @@ export function createDayCache<T>(read: (date: string) => Promise<Envelope<T>>, 
 
   return {
     peek: (date) => kept.get(date),
+    keep,
     load,
     prefetch(date) {
       if (!kept.has(date) && !inFlight.has(date)) void load(date);

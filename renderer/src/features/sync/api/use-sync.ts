@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../../../shared/domain/types.ts';
-import { invoke, onEvent } from '../../../api.ts';
+import { invoke, onEvent, peekPrefetched } from '../../../api.ts';
 
 /** The latest sync status: 'sync.status' once, then every push; re-read after local writes. */
 export function useLiveSyncStatus(): SyncStatus | null {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [status, setStatus] = useState<SyncStatus | null>(() => peekPrefetched('sync.status', {}) ?? null);
   const load = useCallback(() => {
     void invoke('sync.status', {}).then((a) => {
       if (a.ok) setStatus(a.value);

@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { invoke, onEvent } from '../../../api.ts';
+import { invoke, onEvent, peekPrefetched } from '../../../api.ts';
 import { BootState } from '../../../components/boot-state.tsx';
 import { syncNow, useLiveSyncStatus } from '../api/use-sync.ts';
 import { SyncProgressView } from './sync-progress.tsx';
@@ -9,7 +9,8 @@ import { SyncProgressView } from './sync-progress.tsx';
  * the clinic is there, then the app. Also owns Ctrl+S (Sync now) for the whole signed-in desk.
  */
 export function FirstSyncGate({ children }: { children: ReactNode }) {
-  const [ready, setReady] = useState<boolean | null>(null);
+  // An arrived boot read of app.info means the clinic is there (a missing one is an error answer).
+  const [ready, setReady] = useState<boolean | null>(() => (peekPrefetched('app.info', {}) ? true : null));
   const status = useLiveSyncStatus();
 
   const check = useCallback(() => {
