@@ -107,7 +107,11 @@ test.describe('booking', () => {
       excludeAppointmentId: first.id,
       limit: 100,
     });
-    const target = free.slots.find((s) => s.startsAt !== first.startsAt && s.roomId === first.roomId);
+    // The nearest one: a long drag would reach the grid's edge, which scrolls it.
+    const distance = (s: { startsAt: string }) => Math.abs(Date.parse(s.startsAt) - Date.parse(first.startsAt));
+    const target = free.slots
+      .filter((s) => s.startsAt !== first.startsAt && s.roomId === first.roomId)
+      .sort((a, b) => distance(a) - distance(b))[0];
     expect(target, 'a free time that day').toBeTruthy();
     const dy = ((Date.parse(target!.startsAt) - Date.parse(first.startsAt)) / 60_000) * PX_PER_MINUTE;
     await booking.drag(block, 0, dy);

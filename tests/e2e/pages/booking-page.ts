@@ -49,7 +49,8 @@ export class BookingPage extends DaySchedulePage {
 
   /** Drags a block by (dx, dy) pixels with real pointer events, in small steps. */
   async drag(block: Locator, dx: number, dy: number): Promise<void> {
-    await block.scrollIntoViewIfNeeded();
+    // Centred, so a drag of a few hours stays clear of the edges (where the grid scrolls itself).
+    await block.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
     const box = (await block.boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + Math.min(10, box.height / 2);
