@@ -54,11 +54,11 @@ export function ScheduleToolbar({ date, today, datePickerRef, doctors, sheetDoct
       </button>
       <ul className="legend" aria-label={t('detail.status')}>
         {APPOINTMENT_STATUSES.map((s) => (
-          <li key={s} className={`legend__item legend--${s}`}>
+          <li key={s} className={`legend__item legend--${s}`} title={t(`status.${s}`)}>
             <span className="legend__swatch" aria-hidden="true">
               {STATUS_ICON[s]}
             </span>
-            {t(`status.${s}`)}
+            <span className="legend__label">{t(`status.${s}`)}</span>
           </li>
         ))}
       </ul>
