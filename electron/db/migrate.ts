@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from '../../migrations/sqlite/index.ts';
 import type { WriteDb } from './database.ts';
-import { restoreDeferredIndexesNow } from './repos/deferred-indexes.ts';
+import { restoreDeferredNow } from './repos/deferred-indexes.ts';
 
 export class DatabaseFromFutureError extends Error {
   readonly found: number;
@@ -53,9 +53,9 @@ export function migrate(
   const target = Math.min(options.upTo ?? known, known);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > known) throw new DatabaseFromFutureError(from, known);
-  // A first download cut off by a crash left indexes out: the schema is whole again before any
-  // migration (which may refer to them) or any query runs.
-  restoreDeferredIndexesNow(db);
+  // A first download cut off by a crash left indexes and triggers out: the schema (and the recall
+  // facts) are whole again before any migration (which may refer to them) or any query runs.
+  restoreDeferredNow(db);
   if (from < target) options.beforeMigrate?.(from, target);
 
   for (const m of migrations) {

@@ -295,7 +295,7 @@ async function runWorker(d: PullWorkerData): Promise<void> {
       stopped: () => stop,
       first: { cursor, page },
       yieldTo: mainThread(new Int32Array(d.beat)),
-      deferIndexes: true,
+      deferSchema: true,
     });
     post({ type: 'done', rows: run.rows, pages: run.pages, tables: [...run.changedTables] });
   } catch (err) {

@@ -15,7 +15,7 @@ import { clearSeen, getSyncState, saveSyncState, unseenAcknowledgedRows } from '
 import { insertOutboxRow, pendingMutationsOfRow, pendingRowKeys } from '../db/repos/sync-outbox.ts';
 import { bulkLoad, resetVersion } from '../db/repos/sync-rows.ts';
 import { type Checkpointer, startCheckpointer } from '../db/repos/sync-checkpointer.ts';
-import { deferIndexes, restoreDeferredIndexes } from '../db/repos/deferred-indexes.ts';
+import { deferForFirstDownload, restoreDeferred } from '../db/repos/deferred-indexes.ts';
 import { applyBlockRows, inSyncTransaction } from './apply.ts';
 import type { CompactPage, PageBlock, SyncTransport } from './transport.ts';
 
@@ -35,10 +35,11 @@ export interface PullContext {
   /** Another thread that may be waiting for the write lock (pull-worker.ts): end the slice early. */
   yieldTo?: YieldTo;
   /**
-   * A first download of more than one page leaves FIRST_SYNC_DEFERRED_INDEXES out and builds them
-   * before its last page (the sync worker; on the main connection the builds would stall the UI).
+   * A first download of more than one page leaves FIRST_SYNC_DEFERRED_INDEXES and the recall-facts
+   * triggers out, and brings them back (rebuilding the facts) before its last page (the sync
+   * worker; on the main connection the builds would stall the UI).
    */
-  deferIndexes?: boolean;
+  deferSchema?: boolean;
 }
 
 export interface YieldTo {
@@ -60,19 +61,19 @@ const PREFETCH_SEND_MS = 10;
 interface LargeDownload {
   /** More than one page is coming: a larger page cache and checkpoints off this thread. */
   bulk(): void;
-  /** The first download of this desk has more than one page: indexes wait until its end. */
-  deferIndexes(): void;
-  /** Builds the deferred indexes (before the last page, whose transaction ends the download). */
-  restoreIndexes(): Promise<void>;
+  /** The first download of this desk has more than one page: indexes and triggers wait until its end. */
+  deferSchema(): void;
+  /** Builds the deferred indexes and triggers (before the last page, whose transaction ends the download). */
+  restoreSchema(): Promise<void>;
 }
 
 export async function pullAll(ctx: PullContext): Promise<PullRun> {
   let endBulk: (() => void) | null = null;
   let deferred = false;
   let checkpointer: Checkpointer | null = null;
-  const restoreIndexes = async () => {
+  const restoreSchema = async () => {
     if (!deferred) return;
-    await restoreDeferredIndexes(ctx.db, () => between(ctx));
+    await restoreDeferred(ctx.db, () => between(ctx));
     deferred = false;
   };
   try {
@@ -82,16 +83,16 @@ export async function pullAll(ctx: PullContext): Promise<PullRun> {
         endBulk = bulkLoad(ctx.db);
         checkpointer = startCheckpointer(ctx.db);
       },
-      deferIndexes() {
-        if (!ctx.deferIndexes || deferred) return;
-        deferred = deferIndexes(ctx.db) > 0;
+      deferSchema() {
+        if (!ctx.deferSchema || deferred) return;
+        deferred = deferForFirstDownload(ctx.db) > 0;
       },
-      restoreIndexes,
+      restoreSchema,
     });
   } finally {
     // Cut off (offline, stopped, an error): the desk works on with what it has, so the indexes
     // come back now. If the process dies first, the next start builds them (migrate.ts).
-    if (ctx.db.open) await restoreIndexes();
+    if (ctx.db.open) await restoreSchema();
     if (ctx.db.open) (endBulk as (() => void) | null)?.();
     await (checkpointer as Checkpointer | null)?.stop();
   }
@@ -116,7 +117,7 @@ async function pullPages(ctx: PullContext, large: LargeDownload): Promise<PullRu
     }
     if (page.has_more) {
       large.bulk();
-      if (state.initial_done === 0 && state.resync === 0) large.deferIndexes();
+      if (state.initial_done === 0 && state.resync === 0) large.deferSchema();
       next = ctx.transport.pullCompact(page.cursor, ctx.pageSize);
       next.catch(() => undefined); // observed when awaited; avoid an unhandled rejection meanwhile
       // Let the request leave before this page's transactions (a page is one transaction when
@@ -125,7 +126,7 @@ async function pullPages(ctx: PullContext, large: LargeDownload): Promise<PullRu
       // ~40% of a 200k-row download); a short timer is.
       await new Promise((resolve) => setTimeout(resolve, PREFETCH_SEND_MS));
     }
-    if (!page.has_more) await large.restoreIndexes();
+    if (!page.has_more) await large.restoreSchema();
     const resync = state.resync === 1;
     const tables = new Set<string>();
     const rows = await applyBlocks(ctx, page.tables, { resync }, (at) => {

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type WriteDb } from '../../electron/db/database.ts';
 import { migrate } from '../../electron/db/migrate.ts';
-import { deferIndexes, FIRST_SYNC_DEFERRED_INDEXES, pendingDeferredIndexes } from '../../electron/db/repos/deferred-indexes.ts';
+import {
+  deferForFirstDownload,
+  FIRST_SYNC_DEFERRED_INDEXES,
+  FIRST_SYNC_DEFERRED_TRIGGERS,
+  pendingDeferredIndexes,
+  pendingDeferredTriggers,
+} from '../../electron/db/repos/deferred-indexes.ts';
 import { listStartingBetween } from '../../electron/db/repos/appointments.ts';
 import { pullAll } from '../../electron/sync/pull.ts';
 import type { CompactPage, SyncTransport } from '../../electron/sync/transport.ts';
@@ -12,6 +18,8 @@ import { FX, T0, freshDb, seedFixture } from './fixtures.ts';
 
 const indexes = (db: WriteDb) =>
   db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).all() as { name: string; sql: string }[];
+const triggers = (db: WriteDb) =>
+  db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string; sql: string }[];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -20,7 +28,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('indexes deferred during a first download', () => {
+describe('indexes and triggers deferred during a first download', () => {
   it('lists only indexes that exist, none unique and none named by an INDEXED BY clause', () => {
     const db = freshDb();
     const all = new Map(indexes(db).map((i) => [i.name, i.sql]));
@@ -33,6 +41,12 @@ describe('indexes deferred during a first download', () => {
     for (const name of named) expect(FIRST_SYNC_DEFERRED_INDEXES).not.toContain(name);
   });
 
+  it('lists every recall-facts trigger on patients and appointments, and only those', () => {
+    const db = freshDb();
+    const recall = triggers(db).filter((t) => /^recall_facts_/.test(t.name)).map((t) => t.name);
+    expect([...FIRST_SYNC_DEFERRED_TRIGGERS].sort()).toEqual(recall.sort());
+  });
+
   it('drops them with a record of each, and migrate() builds them again exactly as they were', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clinic-desk-deferred-'));
     const path = join(dir, 'desk.db');
@@ -40,15 +54,20 @@ describe('indexes deferred during a first download', () => {
       const db = openDatabase({ path });
       migrate(db);
       const before = indexes(db);
-      expect(deferIndexes(db)).toBe(FIRST_SYNC_DEFERRED_INDEXES.length);
+      const triggersBefore = triggers(db);
+      expect(deferForFirstDownload(db)).toBe(FIRST_SYNC_DEFERRED_INDEXES.length + FIRST_SYNC_DEFERRED_TRIGGERS.length);
       expect(indexes(db).map((i) => i.name)).not.toContain('appointments_day');
+      expect(triggers(db).map((t) => t.name)).not.toContain('recall_facts_visit_insert');
       expect(pendingDeferredIndexes(db).map((i) => i.name).sort()).toEqual([...FIRST_SYNC_DEFERRED_INDEXES].sort());
+      expect(pendingDeferredTriggers(db).map((i) => i.name).sort()).toEqual([...FIRST_SYNC_DEFERRED_TRIGGERS].sort());
       db.close(); // as a kill in the middle of the download leaves it
 
       const reopened = openDatabase({ path });
       migrate(reopened);
       expect(indexes(reopened)).toEqual(before);
+      expect(triggers(reopened)).toEqual(triggersBefore);
       expect(pendingDeferredIndexes(reopened)).toEqual([]);
+      expect(pendingDeferredTriggers(reopened)).toEqual([]);
       reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -70,7 +89,7 @@ describe('indexes deferred during a first download', () => {
     const day = () => listStartingBetween(db, FX.clinic, '2026-11-23T00:00:00.000Z', '2026-11-24T00:00:00.000Z');
     const withIndexes = day();
     expect(withIndexes.length).toBeGreaterThan(10);
-    deferIndexes(db);
+    deferForFirstDownload(db);
     expect(day()).toEqual(withIndexes);
   });
 });
@@ -92,7 +111,7 @@ describe('pullAll and deferred indexes', () => {
       now: () => new Date(T0),
       pageSize: 100,
       sliceMs: 60_000,
-      deferIndexes: deferIndexesOn,
+      deferSchema: deferIndexesOn,
       onPage: () => seen.push(pendingDeferredIndexes(db).map((i) => i.name)),
     });
     return seen;
@@ -102,11 +121,15 @@ describe('pullAll and deferred indexes', () => {
     const db = freshDb();
     seedFixture(db);
     const before = indexes(db);
+    const triggersBefore = triggers(db);
     const seen = await run(db, [patientPage(0, 100, true), patientPage(100, 100, true), patientPage(200, 50, false)], true);
     expect(seen[0]).toContain('patients_clinic_name');
     expect(seen[1]).toContain('patients_clinic_name');
     expect(seen[2]).toEqual([]); // the last page (which ends the download) found them built
     expect(indexes(db)).toEqual(before);
+    expect(triggers(db)).toEqual(triggersBefore);
+    // The 250 patients arrived without the triggers; their facts were recomputed at the end.
+    expect(db.prepare('SELECT count(*) FROM recall_patient_facts').pluck().get()).toBe(db.prepare('SELECT count(*) FROM patients').pluck().get());
     expect(db.prepare(`SELECT count(*) FROM patients WHERE last_name LIKE 'Deferred %'`).pluck().get()).toBe(250);
     expect(db.prepare('SELECT initial_done FROM sync_state').pluck().get()).toBe(1);
   });
@@ -120,9 +143,10 @@ describe('pullAll and deferred indexes', () => {
     const transport = {
       pullCompact: () => (next < pages.length ? Promise.resolve(pages[next++]!) : Promise.reject(new Error('connection lost'))),
     } as unknown as SyncTransport;
-    const pull = pullAll({ db, transport, serverUrl: 'http://server.test', now: () => new Date(T0), pageSize: 100, sliceMs: 60_000, deferIndexes: true, onPage: () => undefined });
+    const pull = pullAll({ db, transport, serverUrl: 'http://server.test', now: () => new Date(T0), pageSize: 100, sliceMs: 60_000, deferSchema: true, onPage: () => undefined });
     await expect(pull).rejects.toThrow('connection lost');
     expect(indexes(db)).toEqual(before);
+    expect(pendingDeferredTriggers(db)).toEqual([]);
     expect(pendingDeferredIndexes(db)).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 /**
- * Secondary indexes left out during a clinic's first download and built once at its end (see
- * migration 0007). Rows arrive in the server's order, which is random for these indexes: at 200k
+ * Secondary indexes and the recall-facts triggers left out during a clinic's first download, and
+ * brought back once at its end (migrations 0007 and 0008; the ledger table keeps its first name
+ * and holds the triggers' definitions too). Indexes: rows arrive in the server's order, which is
+ * random for these indexes: at 200k Rows arrive in the server's order, which is random for these indexes: at 200k
  * appointments, keeping them cost ~12 s of inserts against ~1.5 s to build them afterwards from
  * sorted keys.
  *
@@ -8,14 +10,21 @@
  * rules), appointments_clinic_start (the day schedule and free-slot finder read through it),
  * patients_names (named by an INDEXED BY clause, which fails without it) and the search table.
  * Queries that would use a deferred index still answer correctly meanwhile, by scanning.
+ *
+ * Triggers: the recall facts (migration 0006) are recomputed from the rows at the end instead
+ * (recall-facts-rebuild.ts); until then a campaign count on this desk counts what the facts held
+ * before the download.
  */
 import type { WriteDb } from '../database.ts';
 import { stmt } from '../statements.ts';
+import { REBUILD_PATIENTS_PER_RANGE, rebuildNextRecallFactsRange, startRecallFactsRebuild } from './recall-facts-rebuild.ts';
 
 export const FIRST_SYNC_DEFERRED_INDEXES: readonly string[] = [
   'appointments_doctor_start',
   'appointments_patient_start',
   'appointments_day',
+  'appointments_completed_by_patient',
+  'appointments_open_by_patient',
   'patients_clinic_name',
   'patients_phone',
   'patients_clinic_birth',
@@ -23,39 +32,89 @@ export const FIRST_SYNC_DEFERRED_INDEXES: readonly string[] = [
   'audit_log_row',
 ];
 
-interface IndexDefinition {
+/** Every trigger that keeps the recall facts (migration 0006), on patients and appointments. */
+export const FIRST_SYNC_DEFERRED_TRIGGERS: readonly string[] = [
+  'recall_facts_patient_insert',
+  'recall_facts_patient_update',
+  'recall_facts_patient_delete',
+  'recall_facts_visit_insert',
+  'recall_facts_open_insert',
+  'recall_facts_visit_update',
+  'recall_facts_open_update',
+  'recall_facts_visit_remove',
+  'recall_facts_open_remove',
+  'recall_facts_visit_delete',
+  'recall_facts_open_delete',
+];
+
+interface SchemaDefinition {
   name: string;
   sql: string;
 }
+type IndexDefinition = SchemaDefinition;
 
 function hasLedger(db: WriteDb): boolean {
   return stmt(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'`).get() !== undefined;
 }
 
 /**
- * Drops the named indexes that exist, recording each definition in the same transaction.
- * Answers how many were dropped. Callers hold no transaction (DDL gets its own).
+ * Drops the named indexes and triggers that exist, recording each definition in the same
+ * transaction. Answers how many were dropped. Callers hold no transaction (DDL gets its own).
  */
-export function deferIndexes(db: WriteDb, names: readonly string[] = FIRST_SYNC_DEFERRED_INDEXES): number {
+export function deferForFirstDownload(
+  db: WriteDb,
+  indexes: readonly string[] = FIRST_SYNC_DEFERRED_INDEXES,
+  triggers: readonly string[] = FIRST_SYNC_DEFERRED_TRIGGERS,
+): number {
   return db.transaction(() => {
-    const find = stmt<IndexDefinition>(db, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name = ? AND sql IS NOT NULL`);
+    const find = stmt<SchemaDefinition>(db, `SELECT name, sql FROM sqlite_master WHERE type = ? AND name = ? AND sql IS NOT NULL`);
     const record = stmt(db, 'INSERT INTO deferred_indexes (name, sql) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET sql = excluded.sql');
     let dropped = 0;
-    for (const name of names) {
-      const index = find.get(name);
-      if (!index) continue;
-      record.run(index.name, index.sql);
-      db.exec(`DROP INDEX ${quoteIdent(index.name)}`);
-      dropped++;
+    for (const [type, names] of [['index', indexes], ['trigger', triggers]] as const) {
+      for (const name of names) {
+        const found = find.get(type, name);
+        if (!found) continue;
+        record.run(found.name, found.sql);
+        db.exec(`DROP ${type.toUpperCase()} ${quoteIdent(found.name)}`);
+        dropped++;
+      }
     }
     return dropped;
   }).immediate();
 }
 
-/** The definitions still waiting to be built. */
+const isTrigger = (d: SchemaDefinition) => /^CREATE\s+TRIGGER/i.test(d.sql);
+
+/** The index definitions still waiting to be built. */
 export function pendingDeferredIndexes(db: WriteDb): IndexDefinition[] {
+  return pendingDeferred(db).filter((d) => !isTrigger(d));
+}
+
+/** The trigger definitions still waiting to be created. */
+export function pendingDeferredTriggers(db: WriteDb): SchemaDefinition[] {
+  return pendingDeferred(db).filter(isTrigger);
+}
+
+function pendingDeferred(db: WriteDb): SchemaDefinition[] {
   if (!hasLedger(db)) return [];
-  return stmt<IndexDefinition>(db, 'SELECT name, sql FROM deferred_indexes ORDER BY name').all();
+  return stmt<SchemaDefinition>(db, 'SELECT name, sql FROM deferred_indexes ORDER BY name').all();
+}
+
+/**
+ * Creates the deferred triggers and starts the recall-facts rebuild, in one transaction: from its
+ * commit on every write keeps the facts again, and the rebuild's ranges correct what was missed.
+ */
+function restoreDeferredTriggers(db: WriteDb): void {
+  const pending = pendingDeferredTriggers(db);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const trigger of pending) {
+      const exists = stmt(db, `SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(trigger.name) !== undefined;
+      if (!exists) db.exec(trigger.sql);
+      stmt(db, 'DELETE FROM deferred_indexes WHERE name = ?').run(trigger.name);
+    }
+    startRecallFactsRebuild(db);
+  }).immediate();
 }
 
 /** Builds one deferred index and forgets its record, in one transaction. */
@@ -73,22 +132,28 @@ export function buildDeferredIndex(db: WriteDb, index: IndexDefinition): void {
 }
 
 /**
- * Builds every deferred index, one transaction each; `between` runs after each one (the sync
- * worker lets a waiting writer in there). Answers how many were built.
+ * Builds every deferred index, one transaction each, then brings the triggers back and rebuilds
+ * the recall facts a range of patients per transaction (the facts' queries need the patient
+ * index); `between` runs after each transaction (the sync worker lets a waiting writer in there).
+ * Answers how many indexes were built.
  */
-export async function restoreDeferredIndexes(db: WriteDb, between: () => Promise<void>): Promise<number> {
+export async function restoreDeferred(db: WriteDb, between: () => Promise<void>, patientsPerRange = REBUILD_PATIENTS_PER_RANGE): Promise<number> {
   const pending = pendingDeferredIndexes(db);
   for (const index of pending) {
     buildDeferredIndex(db, index);
     await between();
   }
+  restoreDeferredTriggers(db);
+  while (rebuildNextRecallFactsRange(db, patientsPerRange)) await between();
   return pending.length;
 }
 
 /** The same, synchronously: at start-up, before anything else uses the database. */
-export function restoreDeferredIndexesNow(db: WriteDb): number {
+export function restoreDeferredNow(db: WriteDb): number {
   const pending = pendingDeferredIndexes(db);
   for (const index of pending) buildDeferredIndex(db, index);
+  restoreDeferredTriggers(db);
+  while (rebuildNextRecallFactsRange(db));
   return pending.length;
 }
 
