@@ -2,8 +2,7 @@
  * Secondary indexes and the recall-facts triggers left out during a clinic's first download, and
  * brought back once at its end (migrations 0007 and 0008; the ledger table keeps its first name
  * and holds the triggers' definitions too). Indexes: rows arrive in the server's order, which is
- * random for these indexes: at 200k Rows arrive in the server's order, which is random for these indexes: at 200k
- * appointments, keeping them cost ~12 s of inserts against ~1.5 s to build them afterwards from
+ * random for these indexes: at 200k appointments, keeping them cost ~12 s of inserts against ~1.5 s to build them afterwards from
  * sorted keys.
  *
  * Not deferred, so the desk stays usable while the download runs: unique indexes (they enforce
