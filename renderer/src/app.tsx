@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { instantToLocalDate, todayIn } from '../../shared/domain/clinic-time.ts';
 import { AppHeader } from './components/app-header.tsx';
 import { BootState } from './components/boot-state.tsx';
-import { takeOpenedToday } from './app/boot-seed.ts';
+import { openTodayOnce } from './app/boot-seed.ts';
 import { useNav } from './app/nav-store.ts';
 import { ScreenNav } from './app/screen-nav.tsx';
 import { findScreen } from './app/screens.ts';
@@ -14,7 +14,6 @@ import { useAppInfo, useSyncStatus } from './hooks/use-app-info.ts';
 import { useNow } from './hooks/use-now.ts';
 import { useActingRole } from './hooks/use-can.ts';
 import { useI18n } from './i18n/use-i18n.ts';
-import { useAppUi } from './stores/app-ui.ts';
 
 /** Loads the clinic, then shows the header, the screen tabs and the current screen. */
 export function App() {
@@ -24,20 +23,16 @@ export function App() {
   const sync = useSyncStatus(info?.sync ?? null);
   const date = useScheduleUi((s) => s.date);
   const setDate = useScheduleUi((s) => s.setDate);
-  const setLanguage = useAppUi((s) => s.setLanguage);
   const now = useNow();
   const Screen = findScreen(useNav((s) => s.screen), useActingRole()).component;
   const started = useRef(false);
 
-  // The first answer sets the saved language and opens today (unless the boot seed already did,
-  // app/boot-seed.ts); later ones are refreshes.
+  // The first answer sets the saved language and opens today; later ones are refreshes.
   useEffect(() => {
     if (!info || started.current) return;
     started.current = true;
-    if (takeOpenedToday()) return;
-    setLanguage(info.language);
-    setDate(todayIn(info.clinic.timeZone));
-  }, [info, setLanguage, setDate]);
+    openTodayOnce(info);
+  }, [info]);
 
   useEffect(() => {
     document.documentElement.lang = language;
