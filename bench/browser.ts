@@ -221,10 +221,9 @@ export const browserBench: Bench = {
         const c = colds.at(-1)!;
         ctx.log(`cold start ${i + 1}: host ready ${c.readyMs} ms, window open ${c.windowMs} ms, schedule painted ${c.ms} ms, host RSS ${c.hostRssMb} MB`);
       }
-      const { page, browser, host } = colds.at(-1)!;
+      const { page, browser, hostRssMb } = colds.at(-1)!;
       const context = page.context();
       const coldMs = colds.map((c) => c.ms).sort((a, b) => a - b);
-      const hostRssMb = procStatusMb(host.pid!);
 
       // ArrowRight from "today" onto each next busy day in turn. Each is a day never drawn before; the
       // renderer reads the neighbours of the shown day ahead (as it does for the receptionist), so
