@@ -11,7 +11,7 @@ import { openAttentionCount } from '../db/repos/needs-attention.ts';
 import { outboxSummary } from '../db/repos/outbox.ts';
 import { getSyncState, saveSyncState } from '../db/repos/sync-state.ts';
 import { getLocalRow } from '../db/repos/sync-rows.ts';
-import { applyBlocks, pullAll, type PullContext } from './pull.ts';
+import { applyBlocks, pullAll, type PullContext, type PullRun } from './pull.ts';
 import { startWorkerPull, type WorkerPull } from './pull-worker.ts';
 import { pushBatch } from './push.ts';
 import { Scheduler } from './scheduler.ts';
@@ -77,6 +77,7 @@ export class SyncEngine {
   private lastEmitted = '';
   private priorityDone = false;
   private workerPull: WorkerPull | null = null;
+  private lastLargePull: PullRun | null = null;
 
   constructor(o: SyncEngineOptions) {
     this.o = o;
@@ -101,6 +102,11 @@ export class SyncEngine {
 
   get serverUrl(): string {
     return this.o.server.url;
+  }
+
+  /** The last first download or resync that finished: rows, pages and where its time went. */
+  largePullRun(): PullRun | null {
+    return this.lastLargePull;
   }
 
   start(): void {
@@ -220,7 +226,7 @@ export class SyncEngine {
       await worker?.stop();
       throw err;
     }
-    await this.pull(worker, (info) => {
+    await this.pull(worker, large, (info) => {
       if (!this.db.open) return; // the app closed while a worker page was on its way
       if (info.reset) {
         this.verified = false;
@@ -261,7 +267,7 @@ export class SyncEngine {
   private onWorkerPage: PullContext['onPage'] | null = null;
 
   /** Pulls with `worker` when it started; on the main connection otherwise. */
-  private async pull(worker: WorkerPull | null, onPage: PullContext['onPage']): Promise<void> {
+  private async pull(worker: WorkerPull | null, large: boolean, onPage: PullContext['onPage']): Promise<void> {
     const pageSize = this.o.pullPageSize ?? 5000;
     if (worker && (await worker.started)) {
       if (!this.running || !this.db.open) {
@@ -274,7 +280,7 @@ export class SyncEngine {
       // The worker's checkpointer folds the WAL back; a local write must not run a big checkpoint here.
       this.db.pragma('wal_autocheckpoint = 0');
       try {
-        await worker.done;
+        this.lastLargePull = await worker.done;
       } finally {
         this.workerPull = null;
         this.onWorkerPage = null;
@@ -283,7 +289,7 @@ export class SyncEngine {
       return;
     }
     if (!this.db.open || !this.running) return;
-    await pullAll({
+    const run = await pullAll({
       db: this.db,
       transport: this.transport,
       serverUrl: this.o.server.url,
@@ -292,6 +298,7 @@ export class SyncEngine {
       sliceMs: this.o.sliceMs ?? 20,
       onPage,
     });
+    if (large) this.lastLargePull = run;
   }
 
   /**

@@ -59,7 +59,7 @@ type FromWorker =
   | { type: 'refresh'; id: number }
   | { type: 'date'; serverMs: number }
   | { type: 'page'; rows: number; tables: string[]; reset: boolean }
-  | { type: 'done'; rows: number; pages: number; tables: string[] }
+  | { type: 'done'; rows: number; pages: number; tables: string[]; waitMs: number; schemaMs: number }
   | { type: 'error'; message: string; kind: FailureKind | null; status: number | null; code: string | null };
 
 export interface WorkerPullOptions {
@@ -163,7 +163,7 @@ export function startWorkerPull(o: WorkerPullOptions): WorkerPull | null {
           o.onPage({ rows: m.rows, tables: new Set(m.tables), reset: m.reset });
           return;
         case 'done':
-          finish(() => resolve({ rows: m.rows, pages: m.pages, changedTables: new Set(m.tables) }));
+          finish(() => resolve({ rows: m.rows, pages: m.pages, changedTables: new Set(m.tables), waitMs: m.waitMs, schemaMs: m.schemaMs }));
           return;
         case 'error':
           finish(() => reject(m.kind ? new TransportError(m.kind, m.message, m.status, m.code) : new Error(m.message)));
@@ -281,7 +281,7 @@ async function runWorker(d: PullWorkerData): Promise<void> {
     page.catch(() => undefined); // observed by pullAll; never unhandled while waiting at the gate
     await gate;
     if (stop) {
-      post({ type: 'done', rows: 0, pages: 0, tables: [] });
+      post({ type: 'done', rows: 0, pages: 0, tables: [], waitMs: 0, schemaMs: 0 });
       return;
     }
     const run = await pullAll({
@@ -297,7 +297,7 @@ async function runWorker(d: PullWorkerData): Promise<void> {
       yieldTo: mainThread(new Int32Array(d.beat)),
       deferSchema: true,
     });
-    post({ type: 'done', rows: run.rows, pages: run.pages, tables: [...run.changedTables] });
+    post({ type: 'done', rows: run.rows, pages: run.pages, tables: [...run.changedTables], waitMs: run.waitMs, schemaMs: run.schemaMs });
   } catch (err) {
     const t = err instanceof TransportError ? err : null;
     post({ type: 'error', message: (err as Error).message, kind: t?.kind ?? null, status: t?.status ?? null, code: t?.code ?? null });

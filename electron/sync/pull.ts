@@ -53,6 +53,12 @@ export interface PullRun {
   rows: number;
   pages: number;
   changedTables: Set<string>;
+  /**
+   * Where the time went: waiting for pages (the server building them, the transfer, the JSON
+   * parse) and rebuilding the indexes and triggers a first download deferred. The rest applied rows.
+   */
+  waitMs: number;
+  schemaMs: number;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -71,13 +77,16 @@ export async function pullAll(ctx: PullContext): Promise<PullRun> {
   let endBulk: (() => void) | null = null;
   let deferred = false;
   let checkpointer: Checkpointer | null = null;
+  let schemaMs = 0;
   const restoreSchema = async () => {
     if (!deferred) return;
+    const started = performance.now();
     await restoreDeferred(ctx.db, () => between(ctx));
+    schemaMs += performance.now() - started;
     deferred = false;
   };
   try {
-    return await pullPages(ctx, {
+    const run = await pullPages(ctx, {
       bulk() {
         if (endBulk) return;
         endBulk = bulkLoad(ctx.db);
@@ -89,6 +98,9 @@ export async function pullAll(ctx: PullContext): Promise<PullRun> {
       },
       restoreSchema,
     });
+    run.waitMs = Math.round(run.waitMs);
+    run.schemaMs = Math.round(schemaMs);
+    return run;
   } finally {
     // Cut off (offline, stopped, an error): the desk works on with what it has, so the indexes
     // come back now. If the process dies first, the next start builds them (migrate.ts).
@@ -99,11 +111,13 @@ export async function pullAll(ctx: PullContext): Promise<PullRun> {
 }
 
 async function pullPages(ctx: PullContext, large: LargeDownload): Promise<PullRun> {
-  const run: PullRun = { rows: 0, pages: 0, changedTables: new Set() };
+  const run: PullRun = { rows: 0, pages: 0, changedTables: new Set(), waitMs: 0, schemaMs: 0 };
   let state = getSyncState(ctx.db, ctx.serverUrl);
   let next: Promise<CompactPage> | null = ctx.first && ctx.first.cursor === state.cursor ? ctx.first.page : null;
   for (;;) {
+    const asked = performance.now();
     const page: CompactPage = await (next ?? ctx.transport.pullCompact(state.cursor, ctx.pageSize));
+    run.waitMs += performance.now() - asked;
     next = null;
     if (page.reset) {
       // The server was restored (new epoch): resync everything from its new start, keeping local work.

@@ -10,6 +10,8 @@ const EXPECTED_KEYS = [
   'campaign_preview_ms',
   'initial_sync_rows_per_s',
   'initial_sync_floor_ratio',
+  'initial_sync_wait_s',
+  'initial_sync_schema_s',
   'replay_10k_s',
   'cross_desk_p95_ms',
   'main_block_max_ms',

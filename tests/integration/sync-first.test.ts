@@ -131,5 +131,12 @@ describe('sync_pull_compact and the first sync', () => {
     proxy.set({ mode: 'pass' });
     await settle([desk], 60_000);
     await expectConverged(db, clinic.id, [desk]);
+    // The download's own account of itself (the sync bench reports it): every page waited for
+    // the delayed server, and the deferred indexes were rebuilt at its end.
+    const run = desk.app.sync!.largePullRun();
+    expect(run?.rows).toBeGreaterThanOrEqual(3003);
+    expect(run?.pages).toBeGreaterThanOrEqual(Math.ceil(3003 / 500));
+    expect(run?.waitMs).toBeGreaterThan(0);
+    expect(run?.schemaMs).toBeGreaterThan(0);
   });
 });
