@@ -46,6 +46,8 @@ interface PullWorkerData {
 const BEAT_MS = 4;
 const STALLED_MS = 12;
 const FIRST_PAGE = 1000;
+/** Pages of a first download fetched at once: the server builds one while this thread applies another. */
+const FIRST_DOWNLOAD_STREAMS = 2;
 
 type ToWorker =
   | { type: 'token'; id: number; token: string | null }
@@ -296,6 +298,7 @@ async function runWorker(d: PullWorkerData): Promise<void> {
       first: { cursor, page },
       yieldTo: mainThread(new Int32Array(d.beat)),
       deferSchema: true,
+      streams: FIRST_DOWNLOAD_STREAMS,
     });
     post({ type: 'done', rows: run.rows, pages: run.pages, tables: [...run.changedTables], waitMs: run.waitMs, schemaMs: run.schemaMs });
   } catch (err) {

@@ -40,6 +40,8 @@ export interface PullContext {
    * worker; on the main connection the builds would stall the UI).
    */
   deferSchema?: boolean;
+  /** A first download fetches its pages in this many streams at once (default 1). */
+  streams?: number;
 }
 
 export interface YieldTo {
@@ -62,6 +64,7 @@ export interface PullRun {
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const PREFETCH_SEND_MS = 10;
 
 interface LargeDownload {
@@ -129,42 +132,128 @@ async function pullPages(ctx: PullContext, large: LargeDownload): Promise<PullRu
       ctx.onPage({ rows: 0, tables: new Set(), reset: true });
       continue;
     }
+    const firstDownload = state.initial_done === 0 && state.resync === 0;
+    let streams: Stream[] | null = null;
     if (page.has_more) {
       large.bulk();
-      if (state.initial_done === 0 && state.resync === 0) large.deferSchema();
-      next = ctx.transport.pullCompact(page.cursor, ctx.pageSize);
-      next.catch(() => undefined); // observed when awaited; avoid an unhandled rejection meanwhile
+      if (firstDownload) large.deferSchema();
+      if (firstDownload && (ctx.streams ?? 1) > 1) {
+        streams = openStreams(ctx, page.cursor, ctx.streams!);
+      } else {
+        next = ctx.transport.pullCompact(page.cursor, ctx.pageSize);
+        next.catch(() => undefined); // observed when awaited; avoid an unhandled rejection meanwhile
+      }
       // Let the request leave before this page's transactions (a page is one transaction when
       // nothing else wants the lock): the server builds the next page meanwhile. One turn of the
       // event loop was not enough for fetch to write it (measured: the worker still waited for
       // ~40% of a 200k-row download); a short timer is.
-      await new Promise((resolve) => setTimeout(resolve, PREFETCH_SEND_MS));
+      await sleep(PREFETCH_SEND_MS);
     }
     if (!page.has_more) await large.restoreSchema();
-    const resync = state.resync === 1;
-    const tables = new Set<string>();
-    const rows = await applyBlocks(ctx, page.tables, { resync }, (at) => {
-      state = {
-        ...getSyncState(ctx.db, ctx.serverUrl),
-        cursor: page.cursor,
-        epoch: epochOf(page.cursor),
-        last_pulled_at: at,
-      };
-      if (!page.has_more) {
-        if (state.resync === 1) finishResync(ctx.db, at);
-        state.resync = 0;
-        state.initial_done = 1;
-      }
-      saveSyncState(ctx.db, state);
-    }, tables);
-    run.rows += rows;
-    run.pages++;
-    for (const t of tables) run.changedTables.add(t);
-    ctx.onPage({ rows, tables, reset: false });
+    await applyPage(ctx, run, page, { cursor: page.cursor, last: !page.has_more });
     if (!page.has_more) return run;
     await between(ctx);
     if (ctx.stopped?.()) return run;
+    if (streams) {
+      if (await pullStreams(ctx, large, run, streams)) return run;
+      // The server was restored meanwhile: the walk starts over from the saved cursor (reset above).
+      state = getSyncState(ctx.db, ctx.serverUrl);
+    }
   }
+}
+
+/**
+ * Applies one page; the cursor saved in its last transaction is `cursor`. The `last` page of a
+ * pull also marks the first download or resync done.
+ */
+async function applyPage(
+  ctx: PullContext,
+  run: PullRun,
+  page: CompactPage,
+  o: { cursor: string; last: boolean },
+): Promise<void> {
+  const resync = getSyncState(ctx.db, ctx.serverUrl).resync === 1;
+  const tables = new Set<string>();
+  const rows = await applyBlocks(ctx, page.tables, { resync }, (at) => {
+    const state = { ...getSyncState(ctx.db, ctx.serverUrl), cursor: o.cursor, epoch: epochOf(o.cursor), last_pulled_at: at };
+    if (o.last) {
+      if (state.resync === 1) finishResync(ctx.db, at);
+      state.resync = 0;
+      state.initial_done = 1;
+    }
+    saveSyncState(ctx.db, state);
+  }, tables);
+  run.rows += rows;
+  run.pages++;
+  for (const t of tables) run.changedTables.add(t);
+  ctx.onPage({ rows, tables, reset: false });
+}
+
+/**
+ * A first download in `parts` streams at once (the server builds two pages on two cores while
+ * this thread applies a third). Each stream walks the rows of its part of the ids with its own
+ * cursor (server migration 20261205000001); pages are applied one at a time, as they arrive.
+ * The cursor saved with each page is the smallest of the streams' applied cursors, so a crash or
+ * a stop resumes where no stream has gone yet, and the rows re-delivered are ignored by version.
+ */
+interface Stream {
+  part: number;
+  /** Cursor of this stream's last applied page. */
+  applied: string;
+  /** The page on its way; null once the stream's last page is in. */
+  request: Promise<{ stream: Stream; page: CompactPage }> | null;
+}
+
+function openStreams(ctx: PullContext, from: string, parts: number): Stream[] {
+  const streams = Array.from({ length: parts }, (_, part): Stream => ({ part, applied: from, request: null }));
+  for (const s of streams) fetchInto(ctx, s, from, parts);
+  return streams;
+}
+
+function fetchInto(ctx: PullContext, stream: Stream, cursor: string, parts: number): void {
+  stream.request = ctx.transport
+    .pullCompact(cursor, ctx.pageSize, { part: stream.part, parts })
+    .then((page) => ({ stream, page }));
+  stream.request.catch(() => undefined); // observed by the race; a loser must not go unhandled
+}
+
+/** Answers true when the download is done or stopped, false when the server asked for a reset. */
+async function pullStreams(ctx: PullContext, large: LargeDownload, run: PullRun, streams: Stream[]): Promise<boolean> {
+  for (;;) {
+    const asked = performance.now();
+    const { stream, page } = await Promise.race(streams.flatMap((s) => (s.request ? [s.request] : [])));
+    run.waitMs += performance.now() - asked;
+    stream.request = null;
+    if (page.reset) return false;
+    if (page.has_more) {
+      fetchInto(ctx, stream, page.cursor, streams.length);
+      await sleep(PREFETCH_SEND_MS);
+    }
+    // Only one page is applied at a time, so every other stream without a request has finished.
+    const last = !page.has_more && streams.every((s) => s.request === null);
+    if (last) await large.restoreSchema();
+    const cursor = smallestCursor(streams.map((s) => (s === stream ? page.cursor : s.applied)));
+    await applyPage(ctx, run, page, { cursor, last });
+    stream.applied = page.cursor;
+    if (last) return true;
+    await between(ctx);
+    if (ctx.stopped?.()) return true;
+  }
+}
+
+/** Cursors are `epoch:xid:id:pos`, ordered by (xid, id, pos) as the server walks them. */
+export function smallestCursor(cursors: string[]): string {
+  const key = (c: string) => {
+    const [, xid = '0', id = '', pos = '0'] = c.split(':');
+    return { xid: BigInt(xid), id, pos: Number(pos) };
+  };
+  return cursors.reduce((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x.xid !== y.xid) return x.xid < y.xid ? a : b;
+    if (x.id !== y.id) return x.id < y.id ? a : b;
+    return x.pos <= y.pos ? a : b;
+  });
 }
 
 /**

@@ -44,6 +44,12 @@ export interface PullPage {
   reset?: boolean;
 }
 
+/** One of `parts` disjoint streams of a pull, split by the rows' ids (server migration 20261205000001). */
+export interface PullStream {
+  part: number;
+  parts: number;
+}
+
 /** sync_pull_compact / sync_priority: per table, the column list once and each row as values in that order. */
 export interface PageBlock {
   table: string;
@@ -96,9 +102,12 @@ export class SyncTransport {
     return this.rpc<PullPage>('sync_pull', { cursor, lim });
   }
 
-  /** The same page as `pull`, compact: values already in the local format (README, Server). */
-  pullCompact(cursor: string | null, lim: number): Promise<CompactPage> {
-    return this.rpc<CompactPage>('sync_pull_compact', { cursor, lim });
+  /**
+   * The same page as `pull`, compact: values already in the local format (README, Server).
+   * With `stream`, only the rows of that part of the ids (a first sync runs its parts at once).
+   */
+  pullCompact(cursor: string | null, lim: number, stream?: PullStream): Promise<CompactPage> {
+    return this.rpc<CompactPage>('sync_pull_compact', stream ? { cursor, lim, ...stream } : { cursor, lim });
   }
 
   /** Today's schedule and what it needs, first (a first sync is usable before it finishes). */

@@ -14,6 +14,8 @@ export interface FaultRule {
   path?: string;
   /** Apply to this many matching requests, then pass (default: until changed). */
   times?: number;
+  /** Let this many matching requests pass first (default: none). */
+  after?: number;
   delayMs?: number;
 }
 
@@ -22,17 +24,24 @@ export interface FaultProxy {
   set(rule: FaultRule): void;
   /** Requests seen per path (including refused ones). */
   count(pathPart: string): number;
+  /** The bodies of the requests seen whose path contains `pathPart`, in order. */
+  bodies(pathPart: string): string[];
   close(): Promise<void>;
 }
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   let rule: FaultRule = { mode: 'pass' };
   const seen: string[] = [];
+  const bodies: { path: string; body: string }[] = [];
   const sockets = new Set<Socket>();
 
   const active = (path: string): FaultRule | null => {
     if (rule.mode === 'pass' || (rule.path && !path.includes(rule.path))) return null;
     const r = rule;
+    if (r.after !== undefined && r.after > 0) {
+      r.after--;
+      return null;
+    }
     if (r.times !== undefined) {
       r.times--;
       if (r.times <= 0) rule = { mode: 'pass' };
@@ -46,6 +55,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      bodies.push({ path, body: Buffer.concat(chunks).toString() });
       const r = active(path);
       if (r?.mode === 'refuse') {
         req.socket.destroy();
@@ -103,6 +113,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       if (r.mode === 'refuse' && !r.path) for (const s of sockets) s.destroy();
     },
     count: (p) => seen.filter((s) => s.includes(p)).length,
+    bodies: (p) => bodies.filter((b) => b.path.includes(p)).map((b) => b.body),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -27,6 +27,7 @@ export function useFaultyDesks() {
     },
     set: (rule) => started!.set(rule),
     count: (pathPart) => started!.count(pathPart),
+    bodies: (pathPart) => started!.bodies(pathPart),
     close: () => started!.close(),
   };
   return { h, opened, proxy };

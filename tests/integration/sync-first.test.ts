@@ -49,6 +49,17 @@ async function pullBoth(c: SupabaseClient): Promise<{ full: Rows; compact: Rows 
   return { full, compact };
 }
 
+/** The `table/id` keys of a whole compact walk, in the order delivered (one stream if given). */
+async function walkKeys(c: SupabaseClient, stream: { part: number; parts: number } | null): Promise<string[]> {
+  const keys: string[] = [];
+  for (let cursor: string | null = null; ; ) {
+    const p: { tables: Block[]; cursor: string; has_more: boolean } = await rpc(c, 'sync_pull_compact', { cursor, lim: 9, ...stream });
+    for (const b of p.tables) for (const r of b.rows) keys.push(`${b.table}/${String(r[b.columns.indexOf('id')])}`);
+    cursor = p.cursor;
+    if (!p.has_more) return keys;
+  }
+}
+
 describe('sync_pull_compact and the first sync', () => {
   it('delivers the same rows as sync_pull, already in the local format', async () => {
     const clinic = await createClinic(h().db, 'compact');
@@ -67,6 +78,60 @@ describe('sync_pull_compact and the first sync', () => {
     const stranger = await signedIn(h().stack, other.users.receptionist.email, other.users.receptionist.password);
     const theirs = await pullBoth(stranger);
     expect([...theirs.compact.keys()].filter((k) => full.has(k))).toEqual([]);
+  });
+
+  it('splits the walk into disjoint streams by id, which together deliver every row', async () => {
+    const clinic = await createClinic(h().db, 'streams');
+    await seedEveryTable(h().db, clinic.id);
+    await h().db.query(
+      `insert into public.patients (id, clinic_id, first_name, last_name)
+       select gen_random_uuid(), $1, 'Stream', 'Patient ' || g from generate_series(1, 120) g`,
+      [clinic.id],
+    );
+    const desk = await signedIn(h().stack, clinic.users.receptionist.email, clinic.users.receptionist.password);
+    // As above: another file's open transaction may hold the horizon back for a moment.
+    let whole: string[] = [];
+    for (const until = Date.now() + 30_000; whole.length <= 140 && Date.now() < until; ) whole = await walkKeys(desk, null);
+    const parts = [await walkKeys(desk, { part: 0, parts: 2 }), await walkKeys(desk, { part: 1, parts: 2 })];
+    expect(parts[0]!.length).toBeGreaterThan(20);
+    expect(parts[1]!.length).toBeGreaterThan(20);
+    expect(parts[0]!.filter((k) => parts[1]!.includes(k))).toEqual([]);
+    expect([...parts[0]!, ...parts[1]!].sort()).toEqual([...whole].sort());
+    // The default is one stream: the whole walk, as older desks ask for it.
+    expect(await walkKeys(desk, { part: 0, parts: 1 })).toEqual(whole);
+    for (const [args, message] of [
+      [{ part: 2, parts: 2 }, 'part must be 0 to parts - 1'],
+      [{ part: -1, parts: 2 }, 'part must be 0 to parts - 1'],
+      [{ part: 0, parts: 0 }, 'parts must be 1 to 8'],
+      [{ part: 0, parts: 9 }, 'parts must be 1 to 8'],
+    ] as const) {
+      const { error } = await desk.rpc('sync_pull_compact', { cursor: null, lim: 9, ...args });
+      expect(error?.message, JSON.stringify(args)).toBe(message);
+    }
+  });
+
+  it('downloads in two streams, and a page lost midway costs no row', async () => {
+    const { db, stack } = h();
+    const clinic = await createClinic(db, 'streams-cut');
+    await seedEveryTable(db, clinic.id);
+    await db.query(
+      `insert into public.patients (id, clinic_id, first_name, last_name)
+       select gen_random_uuid(), $1, 'Cut', 'Patient ' || g from generate_series(1, 1500) g`,
+      [clinic.id],
+    );
+    const before = proxy.bodies('sync_pull_compact').length;
+    // The first page (one stream), then a few pages of the two streams, then one answer cut in half.
+    proxy.set({ mode: 'cut', path: 'sync_pull_compact', after: 5, times: 1 });
+    const desk = await openDesk(stack, clinic.users.receptionist, { url: proxy.url, syncOptions: { pullPageSize: 100 } });
+    opened.push(desk);
+    await settle([desk], 60_000);
+    await expectConverged(db, clinic.id, [desk]);
+    const asked = proxy.bodies('sync_pull_compact').slice(before).map((b) => JSON.parse(b) as { part?: number; parts?: number });
+    expect(asked.filter((a) => a.parts === 2 && a.part === 0).length).toBeGreaterThan(2);
+    expect(asked.filter((a) => a.parts === 2 && a.part === 1).length).toBeGreaterThan(2);
+    const local = (desk.app.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+    const { rows } = await db.query<{ n: string }>('select count(*) n from public.patients where clinic_id = $1', [clinic.id]);
+    expect(local).toBe(Number(rows[0]!.n));
   });
 
   it('answers a cursor from another server epoch with reset', async () => {
