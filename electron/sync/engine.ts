@@ -252,8 +252,9 @@ export class SyncEngine {
       db: this.db,
       tokens: this.o.tokens,
       server: this.o.server,
-      // The server's largest page: fewer round trips and commits (the worker starts with a small one).
-      pageSize: this.o.pullPageSize ?? 10_000,
+      // Two streams of 5,000 rows (the worker starts with one small page): as fast as 10,000 and
+      // half the pages waiting in memory (host RSS after a 200k first sync 248-257 MB -> 138-225).
+      pageSize: this.o.pullPageSize ?? 5_000,
       sliceMs: this.o.workerSliceMs ?? this.o.sliceMs ?? 1000,
       timeoutMs: this.o.timeoutMs ?? 15_000,
       clockOffsetMs: this.now().getTime() - Date.now(),
