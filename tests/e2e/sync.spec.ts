@@ -18,8 +18,10 @@ const madridClock = (instant: string) =>
 async function freeSlot(d: ServerDesk, fromDate: string) {
   const patients = await d.invoke('patients.search', { query: 'Garc' });
   const patientId = patients.patients[0]!.id;
-  const day = await d.invoke('schedule.day', { date: fromDate });
-  const typeId = day.appointments.find((a) => a.typeId)!.typeId!;
+  // From the clinic's settings, not from fromDate's bookings: on a Sunday or a holiday the demo
+  // clinic is closed and that day has none.
+  const settings = await d.invoke('availability.settings', {});
+  const typeId = settings.appointmentTypes.find((t) => t.active)!.id;
   const found = await d.invoke('availability.findFree', { appointmentTypeId: typeId, fromDate, limit: 3, patientId });
   const slot = found.slots[0]!;
   return { patientId, typeId, slot };
