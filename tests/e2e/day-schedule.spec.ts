@@ -220,6 +220,7 @@ test.describe('day schedule', () => {
     const help = schedule.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toBeVisible();
     await expect(help).toContainText('Go to today');
+    await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
     await schedule.page.keyboard.press('Escape');
     await expect(help).toBeHidden();
     // The dialog held the keyboard: the day did not change underneath it.

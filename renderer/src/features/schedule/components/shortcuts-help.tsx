@@ -8,11 +8,17 @@ export function ShortcutsHelp() {
   const open = useScheduleUi((s) => s.helpOpen);
   const setHelpOpen = useScheduleUi((s) => s.setHelpOpen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
 
+  // Focus goes to Close when the dialog opens. Not React's autoFocus: that focuses at mount, into
+  // the closed dialog, and the focus() forced a style pass over the whole page in the first render.
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
+    if (open && !el.open) {
+      el.showModal();
+      close.current?.focus();
+    }
     if (!open && el.open) el.close();
   }, [open]);
 
@@ -44,7 +50,7 @@ export function ShortcutsHelp() {
         ))}
       </dl>
       <form method="dialog">
-        <button type="submit" className="btn" autoFocus>
+        <button type="submit" className="btn" ref={close}>
           {t('help.close')}
         </button>
       </form>
