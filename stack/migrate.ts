@@ -25,8 +25,12 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   });
 }
 
-/** Creates what a hosted Supabase project provides, once per database. */
-export async function bootstrap(client: pg.Client, authenticatorPassword: string): Promise<boolean> {
+/**
+ * Creates what a hosted Supabase project provides, once per database. Roles belong to the whole
+ * cluster: `authenticatorPassword` null leaves the authenticator's password as it is (another
+ * database in a running cluster, whose PostgREST logs in with the current one).
+ */
+export async function bootstrap(client: pg.Client, authenticatorPassword: string | null): Promise<boolean> {
   const { rows } = await client.query(`select 1 from pg_namespace where nspname = 'auth'`);
   if (rows.length === 0) {
     await client.query('begin');
@@ -34,7 +38,9 @@ export async function bootstrap(client: pg.Client, authenticatorPassword: string
     await client.query('commit');
   }
   // Password is per run (not stored in the SQL); quote it as a literal.
-  await client.query(`alter role authenticator password ${client.escapeLiteral(authenticatorPassword)}`);
+  if (authenticatorPassword !== null) {
+    await client.query(`alter role authenticator password ${client.escapeLiteral(authenticatorPassword)}`);
+  }
   return rows.length === 0;
 }
 
