@@ -111,6 +111,31 @@ describe('sync_push and sync_pull', () => {
     expect(stale!.row).not.toHaveProperty('change_xid');
   });
 
+  it('answers an insert of a row that already exists with conflict and the current row', async () => {
+    const rowId = randomUUID();
+    const insert = (name: string) => ({ id: randomUUID(), table: 'rooms', row_id: rowId, op: 'insert', base_version: 0,
+      changes: { clinic_id: clinic.id, name } });
+    const [first] = await push(desk, [insert('first desk')]);
+    const [second] = await push(desk, [insert('second desk')]);
+    expect(first).toMatchObject({ status: 'applied', version: 1 });
+    expect(second).toMatchObject({ status: 'conflict', row: { id: rowId, name: 'first desk', version: 1 } });
+    const { rows } = await h().db.query('select name from rooms where id = $1', [rowId]);
+    expect(rows).toEqual([{ name: 'first desk' }]);
+  });
+
+  it('rejects a change of a row that does not exist as not found, in the order it was sent', async () => {
+    const missing = randomUUID();
+    const results = await push(desk, [
+      { id: randomUUID(), table: 'rooms', row_id: randomUUID(), op: 'insert', base_version: 0, changes: { clinic_id: clinic.id, name: 'before' } },
+      { id: randomUUID(), table: 'rooms', row_id: missing, op: 'update', base_version: 1, changes: { name: 'ghost' } },
+      { id: randomUUID(), table: 'rooms', row_id: missing, op: 'delete', base_version: 1, changes: {} },
+      { id: randomUUID(), table: 'rooms', row_id: randomUUID(), op: 'insert', base_version: 0, changes: { clinic_id: clinic.id, name: 'after' } },
+    ]);
+    expect(results.map((r) => [r.status, r.reason])).toEqual([
+      ['applied', undefined], ['rejected', 'not_found'], ['rejected', 'not_found'], ['applied', undefined],
+    ]);
+  });
+
   it('keeps applying the rest of a batch when one mutation is rejected', async () => {
     const good = randomUUID();
     const results = await push(desk, [
