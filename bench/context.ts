@@ -22,6 +22,8 @@ export interface BenchContext {
   profile: Profile;
   app: ClinicApp;
   dataDir: string;
+  /** The databases are encrypted as in the app (false with --plain). */
+  encrypted: boolean;
   /** The frozen clock the demo DB was built for and the app runs with. */
   now: Date;
   /** Dates that hold appointments, [first, last] local days of the demo window. */

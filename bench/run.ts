@@ -115,6 +115,7 @@ export async function runBenchmarks(argv: string[]): Promise<Record<string, unkn
         profile,
         app,
         dataDir,
+        encrypted,
         now: BENCH_NOW,
         window: { first: window.firstDay, last: window.lastDay },
         samples,

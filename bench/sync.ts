@@ -6,12 +6,16 @@
  *   transaction in the same run (goal ≤ 2);
  * - initial_sync_s, initial_sync_wait_s, initial_sync_schema_s: that time, and the parts of it the
  *   desk waited for the server's pages and rebuilt its deferred indexes and triggers;
+ * - initial_sync_cpu_s: the desk process's CPU time during that sync (every thread), a figure that
+ *   moves less than the wall time when the machine is busy;
  * - main_block_max_ms: the longest event-loop stall during the initial sync (goal < 50), and
  *   main_block_p99_ms, so one stall can be told from many;
  * - replay_10k_s: 10,000 queued changes pushed after an outage (goal < 10);
  * - cross_desk_p95_ms: a booking on one desk until it is in the other desk's database (goal < 1000).
+ * Every desk's database is encrypted as in the app, unless `encrypted` is false (`--plain`); the
+ * floor is then encrypted too, so the ratio compares like with like.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,17 +98,19 @@ async function until(fn: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 /** First sync of a clinic with `appointments` rows, its floor, and the worst main-thread stall. */
-export async function benchInitialSync(stack: ServerInfo, db: pg.Client, appointments: number) {
+export async function benchInitialSync(stack: ServerInfo, db: pg.Client, appointments: number, encrypted: boolean) {
   const clinic = await clinicWith(db, appointments);
   const h = monitorEventLoopDelay({ resolution: 5 });
   const started = performance.now();
-  const desk = await openDesk(info(stack), clinic.login, { syncOptions: { pullIntervalMs: 60_000, verifyIntervalMs: 3_600_000 } });
+  const cpu = process.cpuUsage();
+  const desk = await openDesk(info(stack), clinic.login, { encrypted, syncOptions: { pullIntervalMs: 60_000, verifyIntervalMs: 3_600_000 } });
   h.enable(); // the stall figure covers the sync, not opening and migrating the database
   // Prepared once: a statement per poll (100/s) made garbage that the stall figure then counted.
   const initialDone = desk.app.db.prepare('SELECT initial_done FROM sync_state');
   const state = () => initialDone.get() as { initial_done: number } | undefined;
   await until(() => state()?.initial_done === 1, 600_000);
   const seconds = (performance.now() - started) / 1000;
+  const cpuUsed = process.cpuUsage(cpu);
   h.disable();
   // The worker reports its run just after its last commit (which set initial_done).
   await until(() => desk.app.sync!.largePullRun() !== null, 60_000);
@@ -113,7 +119,7 @@ export async function benchInitialSync(stack: ServerInfo, db: pg.Client, appoint
     (n, t) => n + (desk.app.db.prepare(`SELECT count(*) AS n FROM ${t.name}`).get() as { n: number }).n,
     0,
   );
-  const floor = rawInsertSeconds(desk);
+  const floor = rawInsertSeconds(desk, encrypted);
   await desk.close();
   rmSync(desk.dataDir, { recursive: true, force: true });
   return {
@@ -125,15 +131,16 @@ export async function benchInitialSync(stack: ServerInfo, db: pg.Client, appoint
     initial_sync_s: Math.round(seconds * 100) / 100,
     initial_sync_wait_s: Math.round((run?.waitMs ?? NaN) / 10) / 100,
     initial_sync_schema_s: Math.round((run?.schemaMs ?? NaN) / 10) / 100,
+    initial_sync_cpu_s: Math.round((cpuUsed.user + cpuUsed.system) / 1e4) / 100,
     main_block_max_ms: Math.round(h.max / 1e6),
     main_block_p99_ms: Math.round(h.percentile(99) / 1e6),
   };
 }
 
 /** The same rows inserted raw with better-sqlite3 into a fresh database with the same schema. */
-function rawInsertSeconds(desk: Desk): number {
+function rawInsertSeconds(desk: Desk, encrypted: boolean): number {
   const dir = mkdtempSync(join(tmpdir(), 'clinic-desk-floor-'));
-  const target = openDatabase({ path: join(dir, 'floor.db') });
+  const target = openDatabase({ path: join(dir, 'floor.db'), key: encrypted ? randomBytes(32) : null });
   migrate(target);
   const rows = SYNCED_TABLES.map((t) => ({ t: t.name, rows: desk.app.db.prepare(`SELECT * FROM ${t.name}`).all() as Record<string, unknown>[] }));
   const started = performance.now();
@@ -153,9 +160,14 @@ function rawInsertSeconds(desk: Desk): number {
 }
 
 /** 10k queued changes (patients.create = patient + audit row) pushed after the "outage". */
-export async function benchReplay(stack: ServerInfo, db: pg.Client, changes: number): Promise<{ replay_changes: number; replay_10k_s: number }> {
+export async function benchReplay(
+  stack: ServerInfo,
+  db: pg.Client,
+  changes: number,
+  encrypted: boolean,
+): Promise<{ replay_changes: number; replay_10k_s: number }> {
   const clinic = await clinicWith(db, 0);
-  const desk = await openDesk(info(stack), clinic.login, { syncOptions: { verifyIntervalMs: 3_600_000 } });
+  const desk = await openDesk(info(stack), clinic.login, { encrypted, syncOptions: { verifyIntervalMs: 3_600_000 } });
   await desk.app.sync!.syncNow();
   await desk.app.sync!.stop();
   for (let i = 0; i < changes / 2; i++) {
@@ -172,10 +184,15 @@ export async function benchReplay(stack: ServerInfo, db: pg.Client, changes: num
 }
 
 /** Bookings on desk A until each is in desk B's database. */
-export async function benchCrossDesk(stack: ServerInfo, db: pg.Client, samples: number): Promise<{ cross_desk_p95_ms: number; cross_desk_p50_ms: number }> {
+export async function benchCrossDesk(
+  stack: ServerInfo,
+  db: pg.Client,
+  samples: number,
+  encrypted: boolean,
+): Promise<{ cross_desk_p95_ms: number; cross_desk_p50_ms: number }> {
   const clinic = await clinicWith(db, 0);
-  const a = await openDesk(info(stack), clinic.login);
-  const b = await openDesk(info(stack), clinic.login);
+  const a = await openDesk(info(stack), clinic.login, { encrypted });
+  const b = await openDesk(info(stack), clinic.login, { encrypted });
   await a.app.sync!.syncNow();
   await b.app.sync!.syncNow();
   const times: number[] = [];
@@ -208,11 +225,11 @@ export const syncBench: Bench = {
     const db = new pg.Client({ connectionString: stack.pgUrl });
     await db.connect();
     try {
-      const initial = await benchInitialSync(stack, db, ROWS[ctx.profile]);
+      const initial = await benchInitialSync(stack, db, ROWS[ctx.profile], ctx.encrypted);
       ctx.log(`initial sync: ${JSON.stringify(initial)}`);
-      const replay = await benchReplay(stack, db, REPLAY[ctx.profile]);
+      const replay = await benchReplay(stack, db, REPLAY[ctx.profile], ctx.encrypted);
       ctx.log(`replay: ${JSON.stringify(replay)}`);
-      const cross = await benchCrossDesk(stack, db, CROSS[ctx.profile]);
+      const cross = await benchCrossDesk(stack, db, CROSS[ctx.profile], ctx.encrypted);
       ctx.log(`cross desk: ${JSON.stringify(cross)}`);
       return { ...initial, ...replay, ...cross };
     } finally {
@@ -222,22 +239,24 @@ export const syncBench: Bench = {
   },
 };
 
-// `npx tsx bench/sync.ts [appointments]` prints the figures on their own.
+// `npx tsx bench/sync.ts [appointments] [initial] [--plain]` prints the figures on their own.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 50_000);
+  const encrypted = !process.argv.includes('--plain');
   if (process.argv[3] === 'initial') {
     // Only the first sync (profiling: `npx tsx --cpu-prof bench/sync.ts 200000 initial`).
     const stack = await startStackProcess();
     const db = new pg.Client({ connectionString: stack.pgUrl });
     await db.connect();
     try {
-      console.log(JSON.stringify(await benchInitialSync(stack, db, n)));
+      console.log(JSON.stringify(await benchInitialSync(stack, db, n, encrypted)));
     } finally {
       await db.end();
       await stack.stop();
     }
   } else {
-    const out = await syncBench.run({ profile: n >= 200_000 ? 'full' : n <= 2000 ? 'tiny' : 'quick', log: (l: string) => console.log(l) } as never);
+    const profile = n >= 200_000 ? 'full' : n <= 2000 ? 'tiny' : 'quick';
+    const out = await syncBench.run({ profile, encrypted, log: (l: string) => console.log(l) } as never);
     console.log(JSON.stringify(out));
   }
 }

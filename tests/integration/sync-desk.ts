@@ -84,7 +84,15 @@ export const FAST_SYNC: NonNullable<AppConfig['syncOptions']> = {
 export async function openDesk(
   stack: StackInfo,
   login: Login,
-  o: { url?: string; dataDir?: string; now?: () => Date; syncOptions?: AppConfig['syncOptions']; signIn?: boolean } = {},
+  o: {
+    url?: string;
+    dataDir?: string;
+    now?: () => Date;
+    syncOptions?: AppConfig['syncOptions'];
+    signIn?: boolean;
+    /** Encrypt the database as the app does (the benches); tests keep plain files. */
+    encrypted?: boolean;
+  } = {},
 ): Promise<Desk> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-desk-sync-'));
   const tokens = new TestTokens(stack.url, stack.anonKey, login);
@@ -98,7 +106,7 @@ export async function openDesk(
     syncOptions: { ...FAST_SYNC, ...o.syncOptions },
     logger: { error: () => undefined },
     // Plain database files, so the crash tests can inspect them directly (encryption is tested on its own).
-    ...({ keyStore: false } as object),
+    ...(o.encrypted ? {} : ({ keyStore: false } as object)),
   });
   return {
     app,
