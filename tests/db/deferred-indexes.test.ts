@@ -12,6 +12,7 @@ import {
   pendingDeferredTriggers,
 } from '../../electron/db/repos/deferred-indexes.ts';
 import { listStartingBetween } from '../../electron/db/repos/appointments.ts';
+import { BULK_CACHE_KIB } from '../../electron/db/repos/sync-rows.ts';
 import { pullAll } from '../../electron/sync/pull.ts';
 import type { CompactPage, SyncTransport } from '../../electron/sync/transport.ts';
 import { FX, T0, freshDb, seedFixture } from './fixtures.ts';
@@ -164,8 +165,8 @@ describe('pullAll and deferred indexes', () => {
 });
 
 describe('pullAll and the page cache', () => {
-  it('gives a large download at least 8 MiB and then puts the connection\'s own size back', async () => {
-    for (const own of [-32768, -2000]) {
+  it('gives a large download at least BULK_CACHE_KIB and then puts the connection\'s own size back', async () => {
+    for (const own of [-2 * BULK_CACHE_KIB, -2000]) {
       const db = freshDb();
       seedFixture(db);
       db.pragma(`cache_size = ${own}`);
@@ -181,7 +182,7 @@ describe('pullAll and the page cache', () => {
         sliceMs: 60_000,
         onPage: () => during.push(db.pragma('cache_size', { simple: true }) as number),
       });
-      expect(during[0]).toBe(Math.min(own, -8192));
+      expect(during[0]).toBe(Math.min(own, -BULK_CACHE_KIB));
       expect(db.pragma('cache_size', { simple: true })).toBe(own);
     }
   });

@@ -201,14 +201,16 @@ function makeBlockWriter(db: WriteDb, table: string, columns: string[]): BlockWr
   };
 }
 
-export const BULK_CACHE_KIB = 8192;
+export const BULK_CACHE_KIB = 32768;
 
 /**
  * A larger page cache during a large download: inserts with random ids into the indexes
- * otherwise evict and re-read the same pages slice after slice. At least 8 MiB: with the
- * secondary indexes of a first download deferred (deferred-indexes.ts), 32 MiB was no faster,
- * and the memory of the worker's connection stayed resident in the host after the sync (host
- * RSS after a 200k-appointment first sync: 244-273 MB with 32 MiB, 224-243 MB with 8 MiB).
+ * otherwise evict and re-read the same pages slice after slice, and in the encrypted database
+ * every re-read is a page decrypted and every eviction of a dirty page one more encrypted.
+ * 32 MiB (2026-12-06, 200k appointments, encrypted desk, 2-core VM): 15.0-18.8k rows/s and
+ * 13.7-17.4 s of desk CPU, against 13.3-17.3k and 15.8-21.4 s with 8 MiB. 64 MiB was not clearly
+ * faster and left the host at 259 MB after the sync (the worker's freed cache stays in its
+ * malloc arena); with 32 MiB 188 MB (goal 250).
  * Answers the function that puts the connection's own cache size back. (Rarer WAL checkpoints
  * were tried: the one big checkpoint at the end then blocked the main process for ~600 ms.)
  */
