@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDaysIso,
   dayBounds,
+  dayClock,
   instantToLocalDate,
   instantToLocalMinute,
   isValidIsoDate,
@@ -51,6 +52,31 @@ describe('clinic-time', () => {
         },
       ),
     );
+  });
+
+  it('converts a day\'s minutes with dayClock exactly as one by one, clock-change days included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 * 366 }),
+        fc.integer({ min: 0, max: 1440 }),
+        // Half-hour and 30-minute-DST zones, southern-hemisphere DST and zones without DST.
+        fc.constantFrom('Europe/Madrid', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'),
+        (dayOffset, minute, tz) => {
+          const date = addDaysIso('2025-01-01', dayOffset);
+          const clock = dayClock(date, tz);
+          expect(clock.at(minute)).toBe(localMinuteToInstant(date, minute, tz));
+          expect({ start: clock.start, end: clock.end }).toEqual(dayBounds(date, tz));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // The days the clocks change in Madrid, every minute.
+    for (const date of ['2026-03-29', '2026-10-25']) {
+      const clock = dayClock(date, 'Europe/Madrid');
+      for (let minute = 0; minute <= 1440; minute++) {
+        expect(clock.at(minute)).toBe(localMinuteToInstant(date, minute, 'Europe/Madrid'));
+      }
+    }
   });
 
   it('knows ISO weekdays and date arithmetic across month and year ends', () => {

@@ -38,6 +38,24 @@ export function dayBounds(date: IsoDate, timeZone: string): { start: Instant; en
   };
 }
 
+/**
+ * One local day's bounds and a minute → instant converter for it. A time-zone conversion costs
+ * ~20 µs; when the day is 24 h long (no clock change that day) its offset is the same all day,
+ * so a minute is the start plus that many minutes. On a 23 or 25 h day each minute is converted.
+ */
+export function dayClock(date: IsoDate, timeZone: string): { start: Instant; end: Instant; at(minute: number): Instant } {
+  const { start, end } = dayBounds(date, timeZone);
+  const startMs = Date.parse(start);
+  const steady = Date.parse(end) - startMs === 86_400_000;
+  return {
+    start,
+    end,
+    at: steady
+      ? (minute) => new Date(startMs + minute * 60_000).toISOString()
+      : (minute) => localMinuteToInstant(date, minute, timeZone),
+  };
+}
+
 export function addDaysIso(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = parts(date);
   return format(addDays(new Date(y, m - 1, d), days), 'yyyy-MM-dd');
