@@ -47,13 +47,19 @@ function checkKey(key: Buffer): string {
 }
 
 /**
+ * The cipher scheme of every encrypted desk file (SQLCipher 4: AES-256-CBC + HMAC-SHA512), set
+ * before the key on each connection that opens one: the main one, the encrypt-in-place copy and
+ * the sync checkpointer's worker. One list, so a change of cipher cannot miss a connection.
+ */
+export const CIPHER_PRAGMAS: readonly string[] = [`cipher = 'sqlcipher'`, 'legacy = 4'];
+
+/**
  * Sets the cipher and key on a freshly opened connection, before anything reads the file, and
  * proves the key by reading the schema. A wrong key fails here, before any pragma could write.
  */
 export function applyKey(db: Database.Database, key: Buffer): void {
   const hex = checkKey(key);
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
+  for (const pragma of CIPHER_PRAGMAS) db.pragma(pragma);
   db.pragma(`key = "x'${hex}'"`);
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -147,8 +153,7 @@ export function encryptInPlace(path: string, key: Buffer, onStep: (step: Encrypt
   const enc = new Database(copy);
   try {
     enc.pragma('journal_mode = DELETE'); // rekey cannot run on a WAL database
-    enc.pragma(`cipher = 'sqlcipher'`);
-    enc.pragma('legacy = 4');
+    for (const pragma of CIPHER_PRAGMAS) enc.pragma(pragma);
     enc.pragma(`rekey = "x'${checkKey(key)}'"`);
   } finally {
     enc.close();

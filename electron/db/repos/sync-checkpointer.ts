@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { WriteDb } from '../database.ts';
-import { keyOf } from '../encryption.ts';
+import { CIPHER_PRAGMAS, keyOf } from '../encryption.ts';
 
 // CommonJS, evaluated in the worker: opens the file (with the key, as applyKey does) and
 // checkpoints every 100 ms until told to stop, then once more.
@@ -17,8 +17,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 if (workerData.key) {
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
+  for (const pragma of workerData.cipherPragmas) db.pragma(pragma);
   db.pragma('key = "x\\'' + workerData.key + '\\'"');
 }
 let stop = false;
@@ -42,7 +41,7 @@ export function startCheckpointer(db: WriteDb): Checkpointer | null {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
   let worker: Worker;
   try {
-    worker = new Worker(WORKER, { eval: true, workerData: { driver, path: db.name, key: keyOf(db)?.toString('hex') ?? null } });
+    worker = new Worker(WORKER, { eval: true, workerData: { driver, path: db.name, key: keyOf(db)?.toString('hex') ?? null, cipherPragmas: CIPHER_PRAGMAS } });
   } catch {
     return null; // checkpoints simply stay on the main connection
   }
