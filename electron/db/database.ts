@@ -13,7 +13,7 @@ export interface OpenOptions {
   path: string;
   readonly?: boolean;
   /**
-   * 256-bit key: the file is encrypted (SQLCipher 4 compatible). A plain file at `path` is
+   * 256-bit key: the file is encrypted (ChaCha20-Poly1305, see encryption.ts). A plain file at `path` is
    * encrypted in place first. Ignored for ':memory:'. A wrong key throws DatabaseKeyError.
    */
   key?: Buffer | null;

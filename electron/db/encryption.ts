@@ -1,11 +1,17 @@
 /**
- * Encryption at rest (issue 9): SQLCipher 4 compatible pages (AES-256-CBC + HMAC-SHA512) through
- * better-sqlite3-multiple-ciphers, keyed with a raw 256-bit key (no passphrase KDF: the key is
- * random and kept wrapped by the OS, see electron/security/db-key.ts).
+ * Encryption at rest (issue 9): every page is encrypted and authenticated with ChaCha20-Poly1305
+ * (SQLite3 Multiple Ciphers' own scheme, through better-sqlite3-multiple-ciphers), keyed with a
+ * raw 256-bit key (no passphrase KDF: the key is random and kept wrapped by the OS, see
+ * electron/security/db-key.ts).
  *
- * An existing plain database is encrypted in place in steps that each leave a usable file:
- * copy (VACUUM INTO) → encrypt the copy (rekey) → verify it → fsync → atomic rename over the
- * original. Until the rename the plain file is the truth; after it, the encrypted one is.
+ * Desks written before that used SQLCipher 4's scheme (AES-256-CBC + HMAC-SHA512). Both are
+ * authenticated with a 256-bit key; ChaCha20-Poly1305 costs about half the CPU per page, which
+ * is most of a first sync's time on an encrypted desk. Such a file still opens, and the next
+ * writable open moves it to the current scheme.
+ *
+ * A file is moved (plain → encrypted, or old scheme → current) in steps that each leave a usable
+ * file: copy (VACUUM INTO) → re-encrypt the copy (rekey) → verify it → fsync → atomic rename over
+ * the original. Until the rename the old file is the truth; after it, the new one is.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -46,27 +52,44 @@ function checkKey(key: Buffer): string {
   return key.toString('hex');
 }
 
-/**
- * The cipher scheme of every encrypted desk file (SQLCipher 4: AES-256-CBC + HMAC-SHA512), set
- * before the key on each connection that opens one: the main one, the encrypt-in-place copy and
- * the sync checkpointer's worker. One list, so a change of cipher cannot miss a connection.
- */
-export const CIPHER_PRAGMAS: readonly string[] = [`cipher = 'sqlcipher'`, 'legacy = 4'];
+/** The scheme of every new desk file: ChaCha20-Poly1305, 16-byte nonce and tag per page. */
+export const CIPHER_PRAGMAS: readonly string[] = [`cipher = 'chacha20'`];
+/** SQLCipher 4 (AES-256-CBC + HMAC-SHA512): desks written before ChaCha20. Read, then migrated. */
+export const LEGACY_CIPHER_PRAGMAS: readonly string[] = [`cipher = 'sqlcipher'`, 'legacy = 4'];
 
-/**
- * Sets the cipher and key on a freshly opened connection, before anything reads the file, and
- * proves the key by reading the schema. A wrong key fails here, before any pragma could write.
- */
-export function applyKey(db: Database.Database, key: Buffer): void {
-  const hex = checkKey(key);
-  for (const pragma of CIPHER_PRAGMAS) db.pragma(pragma);
+export type CipherScheme = 'current' | 'legacy';
+
+const schemes = new WeakMap<object, CipherScheme>();
+
+/** Sets a scheme and key, then reads the schema: false when the page check fails. */
+function tryKey(db: Database.Database, pragmas: readonly string[], hex: string): boolean {
+  for (const pragma of pragmas) db.pragma(pragma);
   db.pragma(`key = "x'${hex}'"`);
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseKeyError();
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') return false;
     throw err;
   }
+}
+
+/**
+ * Sets the cipher and key on a freshly opened connection, before anything reads the file, and
+ * proves the key by reading the schema: the current scheme first, then the old one. A wrong key
+ * fails here, before any pragma could write. Answers the scheme the file is in.
+ */
+export function applyKey(db: Database.Database, key: Buffer): CipherScheme {
+  const hex = checkKey(key);
+  const scheme = tryKey(db, CIPHER_PRAGMAS, hex) ? 'current' : tryKey(db, LEGACY_CIPHER_PRAGMAS, hex) ? 'legacy' : null;
+  if (!scheme) throw new DatabaseKeyError();
+  schemes.set(db, scheme);
+  return scheme;
+}
+
+/** The pragmas another connection needs to open the same file as `db` (keyed by applyKey). */
+export function cipherPragmasOf(db: object): readonly string[] {
+  return schemes.get(db) === 'legacy' ? LEGACY_CIPHER_PRAGMAS : CIPHER_PRAGMAS;
 }
 
 /** Row counts of every table (virtual FTS tables included): the copy must match the original. */
@@ -127,10 +150,16 @@ export function removeInterruptedCopy(path: string): void {
 }
 
 /**
- * Encrypts the plain database at `path` in place with `key`. Must run before any other connection
- * is open on the file. A crash at any point leaves either the plain or the encrypted file, whole.
+ * Encrypts the database at `path` in place with `key` under the current scheme: a plain file, or
+ * (`from` 'legacy') one in the old scheme under the same key. Must run before any other
+ * connection is open on the file. A crash at any point leaves the old or the new file, whole.
  */
-export function encryptInPlace(path: string, key: Buffer, onStep: (step: EncryptStep) => void = () => {}): void {
+export function encryptInPlace(
+  path: string,
+  key: Buffer,
+  onStep: (step: EncryptStep) => void = () => {},
+  from: 'plain' | 'legacy' = 'plain',
+): void {
   const copy = `${path}${ENCRYPTING_SUFFIX}`;
   removeInterruptedCopy(path);
   onStep('start');
@@ -139,11 +168,13 @@ export function encryptInPlace(path: string, key: Buffer, onStep: (step: Encrypt
   let counts: Record<string, number>;
   let version: number;
   try {
+    if (from === 'legacy') applyKey(plain, key);
     // Fold the WAL into the main file so closing leaves no frames a later open could replay.
     plain.pragma('wal_checkpoint(TRUNCATE)');
     onStep('checkpointed');
     counts = tableCounts(plain);
     version = plain.pragma('user_version', { simple: true }) as number;
+    // The copy is written under the source's scheme and key, if any.
     plain.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
     onStep('copied');
   } finally {
@@ -152,6 +183,7 @@ export function encryptInPlace(path: string, key: Buffer, onStep: (step: Encrypt
 
   const enc = new Database(copy);
   try {
+    if (from === 'legacy') applyKey(enc, key);
     enc.pragma('journal_mode = DELETE'); // rekey cannot run on a WAL database
     for (const pragma of CIPHER_PRAGMAS) enc.pragma(pragma);
     enc.pragma(`rekey = "x'${checkKey(key)}'"`);
@@ -178,7 +210,7 @@ function verifyCopy(copy: string, key: Buffer, version: number, counts: Record<s
   if (fileState(copy) !== 'encrypted') throw new Error('encryption did not take effect; the original is unchanged');
   const check = new Database(copy, { readonly: true });
   try {
-    applyKey(check, key);
+    if (applyKey(check, key) !== 'current') throw new Error('the copy is not in the current cipher scheme; the original is unchanged');
     const ok = check.pragma('quick_check', { simple: true });
     if (ok !== 'ok') throw new Error(`encrypted copy failed its check (${String(ok)}); the original is unchanged`);
     if (check.pragma('user_version', { simple: true }) !== version) throw new Error('encrypted copy lost its schema version');
@@ -192,14 +224,25 @@ function verifyCopy(copy: string, key: Buffer, version: number, counts: Record<s
 }
 
 /**
- * Gets the file at `path` ready to open with `key`: finishes or discards an interrupted
- * encryption and encrypts a plain database. A missing file is created encrypted on first open.
+ * Gets the file at `path` ready to open with `key`: discards an interrupted encryption, encrypts
+ * a plain database and moves one in the old scheme to the current one. A missing file is created
+ * encrypted on first open. A wrong key throws DatabaseKeyError and changes nothing.
  */
 export function prepareEncryptedFile(path: string, key: Buffer, onStep?: (step: EncryptStep) => void): FileState {
   removeInterruptedCopy(path);
   const state = fileState(path);
   if (state === 'plain') encryptInPlace(path, key, onStep);
+  if (state === 'encrypted' && schemeOfFile(path, key) === 'legacy') encryptInPlace(path, key, onStep, 'legacy');
   return state;
+}
+
+function schemeOfFile(path: string, key: Buffer): CipherScheme {
+  const probe = new Database(path, { fileMustExist: true });
+  try {
+    return applyKey(probe, key);
+  } finally {
+    probe.close();
+  }
 }
 
 /** The key each open handle was opened with, for backups of that same database. */

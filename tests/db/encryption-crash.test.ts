@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PlainSqlite from 'better-sqlite3';
@@ -12,6 +12,7 @@ import { migrate } from '../../electron/db/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import { DB_KEY_NAME } from '../../electron/security/db-key.ts';
 import { openAppDatabase } from '../../electron/security/app-database.ts';
+import { rewriteInLegacyScheme, schemesThatOpen } from './legacy-cipher.ts';
 
 const CHILD = join(import.meta.dirname, 'encryption-crash-child.ts');
 const DB = 'clinic-desk.db';
@@ -37,7 +38,11 @@ function countsOnDisk(dataDir: string): { state: string; counts: Record<string, 
   }
 }
 
-describe('encrypting a plain database in place survives kill -9', () => {
+const storedKey = (dataDir: string) => Buffer.from(new FileSecretStore(dataDir).get(DB_KEY_NAME)!, 'hex');
+
+// Two moves, the same steps: a plain desk encrypted, and a desk in the old cipher scheme
+// (SQLCipher 4) re-encrypted in the current one.
+describe.each(['plain', 'legacy'] as const)('moving a %s database to the current cipher in place survives kill -9', (origin) => {
   const root = mkdtempSync(join(tmpdir(), 'clinic-enc-crash-'));
   const template = join(root, 'template');
   let expected: Record<string, number>;
@@ -50,7 +55,12 @@ describe('encrypting a plain database in place survives kill -9', () => {
     migrate(plain);
     seedDemoClinic(plain, { now: new Date('2026-03-20T09:30:00.000Z') });
     plain.close();
-    const marker = runChild(template, 'write-marker');
+    if (origin === 'legacy') {
+      // The app encrypts it (and makes the key); then it is put back in the old scheme.
+      openAppDatabase({ dataDir: template, dbPath: join(template, DB), keyStore: new FileSecretStore(template), now: () => new Date(), appVersion: 'test', log: () => {} }).close();
+      rewriteInLegacyScheme(join(template, DB), storedKey(template));
+    }
+    const marker = runChild(template, origin === 'legacy' ? 'write-marker-legacy' : 'write-marker');
     expect(marker.signal, marker.stderr).toBe('SIGKILL');
     expect(statSync(join(template, `${DB}-wal`)).size).toBeGreaterThan(0);
     const seen = countsOnDisk(freshCopy());
@@ -64,14 +74,14 @@ describe('encrypting a plain database in place survives kill -9', () => {
   function freshCopy(): string {
     const dir = join(root, `case-${++n}`);
     mkdirSync(dir);
-    for (const f of readdirSync(template)) copyFileSync(join(template, f), join(dir, f));
+    cpSync(template, dir, { recursive: true }); // with secrets/ when the template has a key
     return dir;
   }
 
   function expectWholeAfterReopen(dataDir: string): void {
-    // Right after the kill: either the plain or the encrypted file, complete.
+    // Right after the kill: either the old or the new file, complete.
     const onDisk = countsOnDisk(dataDir);
-    expect(['plain', 'encrypted']).toContain(onDisk.state);
+    expect(origin === 'plain' ? ['plain', 'encrypted'] : ['encrypted']).toContain(onDisk.state);
     expect(onDisk.counts).toEqual(expected);
     expect(onDisk.marker).toBe('still here');
     // And the app's own open path finishes the job.
@@ -90,6 +100,7 @@ describe('encrypting a plain database in place survives kill -9', () => {
       db.close();
     }
     expect(fileState(join(dataDir, DB))).toBe('encrypted');
+    expect(schemesThatOpen(join(dataDir, DB), storedKey(dataDir))).toEqual(['current']);
     expect(existsSync(join(dataDir, `${DB}.encrypting`))).toBe(false);
   }
 
@@ -111,7 +122,7 @@ describe('encrypting a plain database in place survives kill -9', () => {
     }
   }, 60_000);
 
-  it('finishes and leaves only the encrypted file when not interrupted', () => {
+  it('finishes and leaves only the file in the current scheme when not interrupted', () => {
     const dir = freshCopy();
     const child = runChild(dir, 'none');
     expect(child.stdout).toContain('finished');

@@ -6,10 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, databasePath } from '../../electron/app.ts';
 import { FileSecretStore, MemorySecretStore } from '../../electron/auth/secret-store.ts';
 import { openDatabase } from '../../electron/db/database.ts';
-import { DatabaseKeyError, fileState, tableCounts } from '../../electron/db/encryption.ts';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DatabaseKeyError, applyKey, fileState, tableCounts } from '../../electron/db/encryption.ts';
 import { migrate } from '../../electron/db/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import { DB_KEY_NAME } from '../../electron/security/db-key.ts';
+import { rewriteInLegacyScheme, schemesThatOpen } from './legacy-cipher.ts';
 
 const NOW = new Date('2026-03-20T09:30:00.000Z');
 const dirs: string[] = [];
@@ -109,6 +111,51 @@ describe('encryption at rest', () => {
     app.close();
     expect(existsSync(`${file}.encrypting`)).toBe(false);
     expect(fileState(file)).toBe('encrypted');
+  });
+
+  it('creates new desks in ChaCha20-Poly1305, which the old SQLCipher 4 scheme cannot read', () => {
+    const dataDir = tempDir();
+    createApp({ dataDir, demo: false, logger: quiet() }).close();
+    const key = Buffer.from(new FileSecretStore(dataDir).get(DB_KEY_NAME)!, 'hex');
+    expect(schemesThatOpen(databasePath(dataDir), key)).toEqual(['current']);
+  });
+
+  it('moves a desk in the old SQLCipher 4 scheme to ChaCha20 on open, keeping every row', () => {
+    const dataDir = tempDir();
+    const file = databasePath(dataDir);
+    const first = createApp({ dataDir, now: () => NOW, logger: quiet() });
+    const counts = tableCounts(first.db);
+    first.close();
+    const key = Buffer.from(new FileSecretStore(dataDir).get(DB_KEY_NAME)!, 'hex');
+    rewriteInLegacyScheme(file, key);
+    expect(schemesThatOpen(file, key)).toEqual(['legacy']);
+
+    // A read-only connection (backups, salvage) reads the old scheme as it is.
+    const reader = new Database(file, { readonly: true });
+    expect(applyKey(reader, key)).toBe('legacy');
+    expect(tableCounts(reader)).toEqual(counts);
+    reader.close();
+    expect(schemesThatOpen(file, key)).toEqual(['legacy']);
+
+    const app = createApp({ dataDir, now: () => NOW, logger: quiet() });
+    expect(tableCounts(app.db)).toEqual(counts);
+    app.close();
+    expect(schemesThatOpen(file, key)).toEqual(['current']);
+    expect(existsSync(`${file}.encrypting`)).toBe(false);
+    expect(counts.appointments).toBeGreaterThan(0);
+  });
+
+  it('refuses a wrong key on a desk in the old scheme and leaves the file as it was', () => {
+    const dataDir = tempDir();
+    const file = databasePath(dataDir);
+    createApp({ dataDir, demo: false, logger: quiet() }).close();
+    const key = Buffer.from(new FileSecretStore(dataDir).get(DB_KEY_NAME)!, 'hex');
+    rewriteInLegacyScheme(file, key);
+    const before = readFileSync(file);
+    new FileSecretStore(dataDir).set(DB_KEY_NAME, 'cd'.repeat(32));
+    expect(() => createApp({ dataDir, demo: false, logger: quiet() })).toThrow(DatabaseKeyError);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(schemesThatOpen(file, key)).toEqual(['legacy']);
   });
 
   it('stays plain for in-memory test apps and for an explicit benchmark baseline', () => {

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { WriteDb } from '../database.ts';
-import { CIPHER_PRAGMAS, keyOf } from '../encryption.ts';
+import { cipherPragmasOf, keyOf } from '../encryption.ts';
 
 // CommonJS, evaluated in the worker: opens the file (with the key, as applyKey does) and
 // checkpoints every 100 ms until told to stop, then once more.
@@ -41,7 +41,7 @@ export function startCheckpointer(db: WriteDb): Checkpointer | null {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
   let worker: Worker;
   try {
-    worker = new Worker(WORKER, { eval: true, workerData: { driver, path: db.name, key: keyOf(db)?.toString('hex') ?? null, cipherPragmas: CIPHER_PRAGMAS } });
+    worker = new Worker(WORKER, { eval: true, workerData: { driver, path: db.name, key: keyOf(db)?.toString('hex') ?? null, cipherPragmas: cipherPragmasOf(db) } });
   } catch {
     return null; // checkpoints simply stay on the main connection
   }
