@@ -10,8 +10,17 @@ import { Worker } from 'node:worker_threads';
 import type { WriteDb } from '../database.ts';
 import { cipherPragmasOf, keyOf } from '../encryption.ts';
 
+/**
+ * How often the worker checkpoints. Each checkpoint decrypts the WAL frames it copies and
+ * encrypts them into the file, so a page rewritten by many slices (a random-order unique index's
+ * leaves) costs two cipher passes per checkpoint that saw it; at 100 ms that was ~80% of the
+ * worker's CPU. Once a second copies each such page far fewer times; the WAL grows to a few tens
+ * of MB between checkpoints at most.
+ */
+const CHECKPOINT_INTERVAL_MS = 1000;
+
 // CommonJS, evaluated in the worker: opens the file (with the key, as applyKey does) and
-// checkpoints every 100 ms until told to stop, then once more.
+// checkpoints every intervalMs until told to stop (which cuts the wait short), then once more.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -21,10 +30,12 @@ if (workerData.key) {
   db.pragma('key = "x\\'' + workerData.key + '\\'"');
 }
 let stop = false;
-parentPort.on('message', () => { stop = true; });
+let wake = () => {};
+parentPort.on('message', () => { stop = true; wake(); });
+const sleep = (ms) => new Promise((r) => { const t = setTimeout(r, ms); wake = () => { clearTimeout(t); r(); }; });
 const step = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} };
 (async () => {
-  while (!stop) { step(); await new Promise((r) => setTimeout(r, 100)); }
+  while (!stop) { step(); await sleep(workerData.intervalMs); }
   step();
   db.close();
   parentPort.postMessage('done');
@@ -41,7 +52,7 @@ export function startCheckpointer(db: WriteDb): Checkpointer | null {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
   let worker: Worker;
   try {
-    worker = new Worker(WORKER, { eval: true, workerData: { driver, path: db.name, key: keyOf(db)?.toString('hex') ?? null, cipherPragmas: cipherPragmasOf(db) } });
+    worker = new Worker(WORKER, { eval: true, workerData: { driver, path: db.name, key: keyOf(db)?.toString('hex') ?? null, cipherPragmas: cipherPragmasOf(db), intervalMs: CHECKPOINT_INTERVAL_MS } });
   } catch {
     return null; // checkpoints simply stay on the main connection
   }
