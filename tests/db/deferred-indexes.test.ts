@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type WriteDb } from '../../electron/db/database.ts';
 import { migrate } from '../../electron/db/migrate.ts';
 import {
+  buildDeferredIndex,
   deferForFirstDownload,
   FIRST_SYNC_DEFERRED_INDEXES,
   FIRST_SYNC_DEFERRED_TRIGGERS,
@@ -73,6 +74,17 @@ describe('indexes and triggers deferred during a first download', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('puts the connection\'s cache size and sorter threads back after each build', () => {
+    const db = freshDb();
+    seedFixture(db);
+    db.pragma('cache_size = -4096');
+    deferForFirstDownload(db);
+    for (const index of pendingDeferredIndexes(db)) buildDeferredIndex(db, index);
+    expect(pendingDeferredIndexes(db)).toEqual([]);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-4096);
+    expect(db.pragma('threads', { simple: true })).toBe(0);
   });
 
   it('answers the day schedule the same while they are left out', () => {
