@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { toLocalValue } from '../../electron/db/repos/sync-rows.ts';
+import { livePullWorkerCount } from '../../electron/sync/pull-worker.ts';
 import { todayIn } from '../../shared/domain/clinic-time.ts';
 import type { DaySchedule } from '../../shared/domain/types.ts';
 import { createClinic, seedEveryTable } from './fixtures.ts';
@@ -153,6 +154,19 @@ describe('sync_pull_compact and the first sync', () => {
     expect(Object.keys(counts).sort()).toEqual(Object.keys(sums).sort());
     for (const [table, { count }] of Object.entries(sums)) expect(Number(counts[table]), table).toBe(Number(count));
     expect(Object.values(counts).reduce((n, c) => n + Number(c), 0)).toBeGreaterThan(20);
+  });
+
+  it("ends the download's worker thread once the first sync is done", async () => {
+    const { db, stack } = h();
+    const clinic = await createClinic(db, 'worker-exit');
+    await seedReference(db, clinic.id, 4);
+    const desk = await openDesk(stack, clinic.users.receptionist);
+    opened.push(desk);
+    await settle([desk], 60_000);
+    await expectConverged(db, clinic.id, [desk]);
+    expect(desk.app.sync!.largePullRun()?.rows).toBeGreaterThan(0);
+    // A finished worker used to stay alive with the download's heap (~100 MB after 200k rows).
+    await waitFor('the pull worker thread to exit', () => livePullWorkerCount() === 0 || null, 5_000);
   });
 
   it("makes today's schedule readable before the full download finishes", async () => {
