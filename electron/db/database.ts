@@ -22,6 +22,13 @@ export interface OpenOptions {
 }
 
 /**
+ * A clinic's first download grows the WAL to ~470 MB at 200k appointments: the writer never
+ * pauses long enough for the WAL to start over. Without a limit the file kept that size until
+ * the app closed; with it, the first reset of the WAL after the download truncates it.
+ */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
  * Opens the local database with the pragmas the design relies on: WAL for concurrent reads,
  * synchronous=FULL so a power cut never loses a committed write, foreign keys on, a busy
  * timeout so a second connection waits instead of failing, and a 32 MiB page cache.
@@ -39,7 +46,10 @@ export function openDatabase(options: OpenOptions): WriteDb {
     }
     rememberKey(db, key);
   }
-  if (options.path !== ':memory:') db.pragma('journal_mode = WAL');
+  if (options.path !== ':memory:') {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
