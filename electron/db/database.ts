@@ -1,7 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module declaration cannot be imported
 /// <reference path="./sqlite-driver.d.ts" />
 import Database from 'better-sqlite3-multiple-ciphers';
-import { type EncryptStep, applyKey, prepareEncryptedFile, rememberKey } from './encryption.ts';
+import { type CipherScheme, type EncryptStep, applyKey, encryptInPlace, prepareEncryptedFile, rememberKey } from './encryption.ts';
 
 /** Read-only handle type: repositories that only read take this, so a read path cannot write. */
 export type ReadDb = Pick<Database.Database, 'prepare' | 'pragma'> & { readonly __read?: true };
@@ -28,6 +28,19 @@ export interface OpenOptions {
  */
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
+function openKeyed(path: string, writable: boolean, key: Buffer | null): { db: WriteDb; scheme: CipherScheme | null } {
+  const db = new Database(path, { readonly: !writable });
+  if (!key) return { db, scheme: null };
+  try {
+    const scheme = applyKey(db, key);
+    rememberKey(db, key);
+    return { db, scheme };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 /**
  * Opens the local database with the pragmas the design relies on: WAL for concurrent reads,
  * synchronous=FULL so a power cut never loses a committed write, foreign keys on, a busy
@@ -35,17 +48,17 @@ export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
  */
 export function openDatabase(options: OpenOptions): WriteDb {
   const key = options.path === ':memory:' ? null : (options.key ?? null);
-  if (key && !options.readonly) prepareEncryptedFile(options.path, key, options.onEncryptStep);
-  const db = new Database(options.path, { readonly: options.readonly ?? false });
-  if (key) {
-    try {
-      applyKey(db, key);
-    } catch (err) {
-      db.close();
-      throw err;
-    }
-    rememberKey(db, key);
+  const writable = !options.readonly;
+  if (key && writable) prepareEncryptedFile(options.path, key, options.onEncryptStep);
+  let opened = openKeyed(options.path, writable, key);
+  // A desk in the old cipher scheme is read as it is; a writable open moves it to the current
+  // one first. The connection itself tells which scheme it met, so a moved desk pays nothing.
+  if (key && writable && opened.scheme === 'legacy') {
+    opened.db.close();
+    encryptInPlace(options.path, key, options.onEncryptStep, 'legacy');
+    opened = openKeyed(options.path, writable, key);
   }
+  const db = opened.db;
   if (options.path !== ':memory:') {
     db.pragma('journal_mode = WAL');
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);

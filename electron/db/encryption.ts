@@ -61,10 +61,10 @@ export type CipherScheme = 'current' | 'legacy';
 
 const schemes = new WeakMap<object, CipherScheme>();
 
-/** Sets a scheme and key, then reads the schema: false when the page check fails. */
-function tryKey(db: Database.Database, pragmas: readonly string[], hex: string): boolean {
+/** Sets a scheme and key on `db`, then reads the schema: false when the page check fails. */
+export function keyOpens(db: Database.Database, pragmas: readonly string[], key: Buffer): boolean {
   for (const pragma of pragmas) db.pragma(pragma);
-  db.pragma(`key = "x'${hex}'"`);
+  db.pragma(`key = "x'${checkKey(key)}'"`);
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return true;
@@ -80,8 +80,7 @@ function tryKey(db: Database.Database, pragmas: readonly string[], hex: string):
  * fails here, before any pragma could write. Answers the scheme the file is in.
  */
 export function applyKey(db: Database.Database, key: Buffer): CipherScheme {
-  const hex = checkKey(key);
-  const scheme = tryKey(db, CIPHER_PRAGMAS, hex) ? 'current' : tryKey(db, LEGACY_CIPHER_PRAGMAS, hex) ? 'legacy' : null;
+  const scheme = keyOpens(db, CIPHER_PRAGMAS, key) ? 'current' : keyOpens(db, LEGACY_CIPHER_PRAGMAS, key) ? 'legacy' : null;
   if (!scheme) throw new DatabaseKeyError();
   schemes.set(db, scheme);
   return scheme;
@@ -164,21 +163,21 @@ export function encryptInPlace(
   removeInterruptedCopy(path);
   onStep('start');
 
-  const plain = new Database(path);
+  const source = new Database(path);
   let counts: Record<string, number>;
   let version: number;
   try {
-    if (from === 'legacy') applyKey(plain, key);
+    if (from === 'legacy') applyKey(source, key);
     // Fold the WAL into the main file so closing leaves no frames a later open could replay.
-    plain.pragma('wal_checkpoint(TRUNCATE)');
+    source.pragma('wal_checkpoint(TRUNCATE)');
     onStep('checkpointed');
-    counts = tableCounts(plain);
-    version = plain.pragma('user_version', { simple: true }) as number;
+    counts = tableCounts(source);
+    version = source.pragma('user_version', { simple: true }) as number;
     // The copy is written under the source's scheme and key, if any.
-    plain.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    source.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
     onStep('copied');
   } finally {
-    plain.close();
+    source.close();
   }
 
   const enc = new Database(copy);
@@ -197,7 +196,7 @@ export function encryptInPlace(
 
   fsyncFile(copy);
   onStep('synced');
-  // The plain connection is closed, so its -wal is gone or empty; a stale one must not meet the new file.
+  // The source connection is closed, so its -wal is gone or empty; a stale one must not meet the new file.
   removeSidecars(path);
   renameSync(copy, path);
   fsyncDir(dirname(path));
@@ -224,25 +223,15 @@ function verifyCopy(copy: string, key: Buffer, version: number, counts: Record<s
 }
 
 /**
- * Gets the file at `path` ready to open with `key`: discards an interrupted encryption, encrypts
- * a plain database and moves one in the old scheme to the current one. A missing file is created
- * encrypted on first open. A wrong key throws DatabaseKeyError and changes nothing.
+ * Gets the file at `path` ready to open with `key`: finishes or discards an interrupted
+ * encryption and encrypts a plain database. A missing file is created encrypted on first open.
+ * (A file in the old scheme is moved by openDatabase, whose connection finds out which it is.)
  */
 export function prepareEncryptedFile(path: string, key: Buffer, onStep?: (step: EncryptStep) => void): FileState {
   removeInterruptedCopy(path);
   const state = fileState(path);
   if (state === 'plain') encryptInPlace(path, key, onStep);
-  if (state === 'encrypted' && schemeOfFile(path, key) === 'legacy') encryptInPlace(path, key, onStep, 'legacy');
   return state;
-}
-
-function schemeOfFile(path: string, key: Buffer): CipherScheme {
-  const probe = new Database(path, { fileMustExist: true });
-  try {
-    return applyKey(probe, key);
-  } finally {
-    probe.close();
-  }
 }
 
 /** The key each open handle was opened with, for backups of that same database. */

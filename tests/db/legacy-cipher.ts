@@ -3,7 +3,7 @@
  * (under the same key) and tells which scheme a file opens with, without the app's fallback.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { CIPHER_PRAGMAS, LEGACY_CIPHER_PRAGMAS, applyKey } from '../../electron/db/encryption.ts';
+import { CIPHER_PRAGMAS, LEGACY_CIPHER_PRAGMAS, applyKey, keyOpens } from '../../electron/db/encryption.ts';
 
 /** Re-encrypts the encrypted database at `path` in the old scheme, as an older app wrote it. */
 export function rewriteInLegacyScheme(path: string, key: Buffer): void {
@@ -24,12 +24,7 @@ export function schemesThatOpen(path: string, key: Buffer): string[] {
   for (const [name, pragmas] of [['current', CIPHER_PRAGMAS], ['legacy', LEGACY_CIPHER_PRAGMAS]] as const) {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
-      for (const pragma of pragmas) db.pragma(pragma);
-      db.pragma(`key = "x'${key.toString('hex')}'"`);
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-      found.push(name);
-    } catch {
-      // not this scheme
+      if (keyOpens(db, pragmas, key)) found.push(name);
     } finally {
       db.close();
     }
