@@ -281,6 +281,7 @@ async function runWorker(d: PullWorkerData): Promise<void> {
   }
   post({ type: 'ready' });
   backgroundPriority();
+  let last: FromWorker = { type: 'done', rows: 0, pages: 0, tables: [], waitMs: 0, schemaMs: 0 };
   try {
     const transport = new SyncTransport({
       url: d.serverUrl,
@@ -295,11 +296,7 @@ async function runWorker(d: PullWorkerData): Promise<void> {
     const page = transport.pullCompact(cursor, Math.min(d.pageSize, FIRST_PAGE));
     page.catch(() => undefined); // observed by pullAll; never unhandled while waiting at the gate
     await gate;
-    if (stop) {
-      db.close();
-      post({ type: 'done', rows: 0, pages: 0, tables: [], waitMs: 0, schemaMs: 0 });
-      return;
-    }
+    if (stop) return;
     const run = await pullAll({
       db,
       transport,
@@ -314,16 +311,19 @@ async function runWorker(d: PullWorkerData): Promise<void> {
       deferSchema: true,
       streams: FIRST_DOWNLOAD_STREAMS,
     });
-    // Closed before the last message: the engine ends this thread as soon as it has it.
-    db.close();
-    post({ type: 'done', rows: run.rows, pages: run.pages, tables: [...run.changedTables], waitMs: run.waitMs, schemaMs: run.schemaMs });
+    last = { type: 'done', rows: run.rows, pages: run.pages, tables: [...run.changedTables], waitMs: run.waitMs, schemaMs: run.schemaMs };
   } catch (err) {
     const t = err instanceof TransportError ? err : null;
-    if (db.open) db.close();
-    post({ type: 'error', message: (err as Error).message, kind: t?.kind ?? null, status: t?.status ?? null, code: t?.code ?? null });
+    last = { type: 'error', message: (err as Error).message, kind: t?.kind ?? null, status: t?.status ?? null, code: t?.code ?? null };
   } finally {
-    if (db.open) db.close();
-    port.unref(); // the worker ends once its last message is out
+    // Closed before the last message, which is sent whatever happens: the engine ends this
+    // thread as soon as it has it.
+    try {
+      if (db.open) db.close();
+    } finally {
+      post(last);
+      port.unref();
+    }
   }
 }
 
