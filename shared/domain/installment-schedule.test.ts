@@ -104,17 +104,42 @@ describe('installment schedule', () => {
     );
   });
 
-  it('splits equally at APR 0, the rounding landing on the last installment', () => {
+  it('splits 2500.00 at 0 % into 6 as 416.67 × 5 + 416.65 (the level rounded to nearest)', () => {
+    const s = buildSchedule({ ...base, principalCents: 250_000, installmentCount: 6 });
+    expect(s.installments.map((i) => i.amountCents)).toEqual([41_667, 41_667, 41_667, 41_667, 41_667, 41_665]);
+    expect(s.totalCents).toBe(250_000);
+    // Rounded down where rounding to nearest already rounds down: 1000.00 in 3 = 333.33 × 2 + 333.34.
+    expect(buildSchedule({ ...base, principalCents: 100_000, installmentCount: 3 }).installments.map((i) => i.amountCents)).toEqual([
+      33_333, 33_333, 33_334,
+    ]);
+    // A half cent rounds up: 0.05 in 2 = 0.03 + 0.02.
+    expect(buildSchedule({ ...base, principalCents: 5, installmentCount: 2 }).installments.map((i) => i.amountCents)).toEqual([3, 2]);
+    // Rounded up, 0.10 in 6 would leave nothing for the last (0.02 × 5): the level is rounded down instead.
+    expect(buildSchedule({ ...base, principalCents: 10, installmentCount: 6 }).installments.map((i) => i.amountCents)).toEqual([
+      1, 1, 1, 1, 1, 5,
+    ]);
+  });
+
+  it('splits equally at APR 0: the sum is the principal, all but the last equal, the last within bounds', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 240 }), (financed, n) => {
         fc.pre(financed >= n);
         const s = buildSchedule({ ...base, principalCents: financed, installmentCount: n });
-        const level = s.installments[0]!.amountCents;
+        const amounts = s.installments.map((i) => i.amountCents);
+        const level = amounts[0]!;
+        const last = amounts.at(-1)!;
         expect(s.interestCents).toBe(0);
-        s.installments.slice(0, -1).forEach((i) => expect(i.amountCents).toBe(level));
-        const last = s.installments.at(-1)!.amountCents;
-        expect(last - level).toBeGreaterThanOrEqual(0);
-        expect(last - level).toBeLessThan(n);
+        expect(amounts).toHaveLength(n);
+        expect(amounts.reduce((a, b) => a + b, 0)).toBe(financed);
+        amounts.slice(0, -1).forEach((a) => expect(a).toBe(level));
+        amounts.forEach((a) => expect(a).toBeGreaterThan(0));
+        // The level is the exact share rounded to nearest, unless that would leave the last nothing.
+        const nearest = Math.round(financed / n);
+        if (financed - (n - 1) * nearest > 0) expect(level).toBe(nearest);
+        else expect(level).toBe(Math.floor(financed / n));
+        // Rounding at most half a cent per installment: the last differs from the level by at most n/2
+        // (rounded to nearest), or by less than n (rounded down).
+        expect(Math.abs(last - level)).toBeLessThanOrEqual(level === nearest ? n / 2 : n - 1);
       }),
     );
   });

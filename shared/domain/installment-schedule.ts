@@ -95,8 +95,10 @@ function annuityPayment(financed: Cents, aprBp: number, frequency: Frequency, n:
 
 /**
  * The installments for the financed amount (principal − down payment). Every installment but the
- * last pays the same level amount; the last pays off what is left, so rounding lands on it and the
- * amounts add up exactly to financed + interest. APR 0 splits equally (the level rounded down).
+ * last pays the same level amount, the exact level rounded to the nearest cent at any APR (0 % too:
+ * 2500.00 in 6 is 416.67 × 5 + 416.65); the last pays off what is left, so rounding lands on it and
+ * the amounts add up exactly to financed + interest. Where the rounded-up level would pay the plan
+ * off before the last installment (few cents over many installments), the level is rounded down.
  */
 export function buildSchedule(terms: ScheduleTerms, options: { firstSeq?: number } = {}): SchedulePreview {
   validateTerms(terms);
@@ -108,10 +110,11 @@ export function buildSchedule(terms: ScheduleTerms, options: { firstSeq?: number
   } else {
     const exact = annuityPayment(financed, terms.aprBp, terms.frequency, count);
     try {
-      installments = amortize(terms, financed, terms.aprBp === 0 ? Math.floor(exact) : Math.round(exact), count, options.firstSeq ?? 1);
+      installments = amortize(terms, financed, Math.round(exact), count, options.firstSeq ?? 1);
     } catch (e) {
-      // A level rounded up can pay a long, high-rate plan off early; rounded down it never does.
-      if (!(e instanceof ScheduleError) || terms.aprBp === 0) throw e;
+      // A level rounded up can pay a plan off early (a long, high-rate one, or a few cents split
+      // many ways at 0 %); rounded down it never does.
+      if (!(e instanceof ScheduleError) || Math.round(exact) === Math.floor(exact)) throw e;
       installments = amortize(terms, financed, Math.floor(exact), count, options.firstSeq ?? 1);
     }
   }
