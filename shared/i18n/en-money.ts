@@ -135,6 +135,7 @@ export const enMoney = {
   'pp.inst.due': 'Due',
   'pp.inst.partial': 'Part paid',
   'pp.inst.overdue': 'Overdue',
+  'pp.inst.upcoming': 'Upcoming',
   'pp.downPaymentRow': 'Down payment',
   'pp.terms': '{principal} · {count} × {frequency} · APR {apr}',
   'pp.termsAmount': '{principal} · {amount} {frequency} · APR {apr}',

@@ -137,6 +137,7 @@ export const esMoney: { readonly [K in keyof typeof enMoney]: string } = {
   'pp.inst.due': 'Pendiente',
   'pp.inst.partial': 'Pago parcial',
   'pp.inst.overdue': 'Vencido',
+  'pp.inst.upcoming': 'Próximo',
   'pp.downPaymentRow': 'Entrada',
   'pp.terms': '{principal} · {count} × {frequency} · TAE {apr}',
   'pp.termsAmount': '{principal} · {amount} {frequency} · TAE {apr}',

@@ -89,6 +89,9 @@ test.describe('treatment plans, payment plans and payments', () => {
     const paymentPlan = plans.paymentPlans.first();
     await expect(paymentPlan.getByTestId('installment')).toHaveCount(4);
     await expect(paymentPlan.locator('[data-state="overdue"]')).toHaveCount(2);
+    // The other two fall due about three and seven weeks from now: upcoming, not due yet.
+    await expect(paymentPlan.locator('[data-state="upcoming"]')).toHaveCount(2);
+    await expect(paymentPlan.locator('[data-state="upcoming"]').first()).toContainText('Upcoming');
     await expect(plans.summaryValue('balance')).toHaveText('€1,200.00');
     await expect(plans.summaryValue('overdue')).toHaveText('€600.00');
 

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { InstallmentView, ScheduledInstallment } from '../../../../../shared/domain/plan-types.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { installmentState } from '../lib/status-labels.ts';
+import { installmentState } from '../../../../../shared/domain/installment-state.ts';
 
 interface Props {
   currency: string;
