@@ -95,7 +95,7 @@ export function writeTransaction<T>(
           ...keys.map((k) => toSql(full[k])),
         );
         const { version: _v, updated_at: _u, ...changes } = full;
-        outbox(table, full.id as string, 'insert', changes, 0);
+        outbox(table, full.id as string, 'insert', asStored(changes), 0);
         touched.push({ table, id: full.id as string, op: 'insert' });
         return full;
       },
@@ -108,7 +108,7 @@ export function writeTransaction<T>(
           at,
           id,
         );
-        outbox(table, id, 'update', changes, before.version as number);
+        outbox(table, id, 'update', asStored(changes), before.version as number);
         touched.push({ table, id, op: 'update' });
         return { ...before, ...changes, updated_at: at };
       },
@@ -149,6 +149,17 @@ export function writeTransaction<T>(
     return { value, changedTables: [...changedTables] };
   });
   return run.immediate();
+}
+
+/**
+ * The changes as the row holds them, for the outbox: flags as 0/1 like the local and the server
+ * columns (smallint), never JSON booleans, which the server refuses ('invalid input syntax for
+ * type smallint').
+ */
+function asStored(changes: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(changes)) out[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  return out;
 }
 
 function toSql(value: unknown): string | number | null {
