@@ -86,7 +86,18 @@ export const PatientCreateInputSchema = z
   .strict();
 
 export const PatientUpdateInputSchema = z
-  .object({ id: Uuid, firstName: Name.optional(), lastName: Name.optional(), ...patientFields })
+  .object({
+    id: Uuid,
+    firstName: Name.optional(),
+    lastName: Name.optional(),
+    ...patientFields,
+    /**
+     * Managers and admins only ('forbidden' otherwise): flag the patient, so that booking asks
+     * first. Flagging needs a reason; unflagging clears it.
+     */
+    blocked: z.boolean().optional(),
+    blockedReason: optionalNullable(z.string().trim().max(500, { message: 'is too long (max 500)' })),
+  })
   .strict();
 
 export const BookInputSchema = z

@@ -1,5 +1,6 @@
 import type { CommandParsedInput } from '../../shared/commands.ts';
 import type { DuplicateCandidate, DuplicateReason, PatientDetail, PatientSummary } from '../../shared/domain/booking-types.ts';
+import { MANAGERS } from '../../shared/command-roles.ts';
 import { todayIn } from '../../shared/domain/clinic-time.ts';
 import { buildPatientQuery, foldText, matchesShortTokens, phoneDigits } from '../../shared/domain/patient-search.ts';
 import type { ReadDb } from '../db/database.ts';
@@ -81,6 +82,40 @@ function checkChannel(p: { preferredChannel: string; phone: string | null; email
   }
 }
 
+/**
+ * The blocked flag and its reason as the update leaves them, or null when the input does not touch
+ * them. Only managers and admins change them; flagging needs a reason, a reason needs the flag.
+ */
+function blockedChange(
+  ctx: CommandContext,
+  current: PatientDetail,
+  input: { blocked?: boolean; blockedReason?: string | null },
+): { blocked: boolean; reason: string | null; columns: Record<string, unknown> } | null {
+  if (input.blocked === undefined && input.blockedReason === undefined) return null;
+  if (!ctx.staff || !MANAGERS.includes(ctx.staff.role)) {
+    throw new CommandError('forbidden', 'Only a manager or an admin can flag a patient or clear the flag.', 'blocked', {
+      reason: 'blocked_flag_managers_only',
+      allowedRoles: [...MANAGERS],
+    });
+  }
+  const blocked = input.blocked ?? current.blocked;
+  const reason = !blocked ? null : input.blockedReason !== undefined ? input.blockedReason : current.blockedReason;
+  if (blocked && !reason) {
+    throw new CommandError('validation_error', 'blockedReason: a reason is required to flag a patient', 'blockedReason', {
+      reason: 'required',
+    });
+  }
+  if (!blocked && input.blockedReason) {
+    throw new CommandError('validation_error', 'blockedReason: only a flagged patient has a reason', 'blockedReason', {
+      reason: 'not_blocked',
+    });
+  }
+  const columns: Record<string, unknown> = {};
+  if (blocked !== current.blocked) columns.blocked = blocked;
+  if (reason !== current.blockedReason) columns.blocked_reason = reason;
+  return { blocked, reason, columns };
+}
+
 type CreateInput = CommandParsedInput<'patients.create'>;
 type UpdateInput = CommandParsedInput<'patients.update'>;
 
@@ -157,9 +192,14 @@ export const patientHandlers: HandlerSlice<
     return loadPatient(ctx.db, ctx.clinicId, row.id as string);
   },
 
-  /** Contact details and preferences, opt-out, notes. Only the fields given change. */
+  /**
+   * Contact details and preferences, opt-out, notes, and (managers and admins) the blocked flag
+   * with its reason. Only the fields given change. A change of the flag is audited as
+   * 'patients.block' / 'patients.unblock' with the reason.
+   */
   'patients.update': (input, ctx) => {
     const current = loadPatient(ctx.db, ctx.clinicId, input.id);
+    const flag = blockedChange(ctx, current, input);
     checkBirthDate(ctx, input.birthDate);
     const next = {
       preferredChannel: input.preferredChannel ?? current.preferredChannel,
@@ -168,11 +208,12 @@ export const patientHandlers: HandlerSlice<
     };
     const touched = input.preferredChannel !== undefined || input.phone !== undefined || input.email !== undefined;
     if (touched && (next.phone || next.email || input.preferredChannel)) checkChannel(next);
-    const { id: _id, ...fields } = input;
-    const changes = toColumns(fields);
-    ctx.write('patients.update', (w) => {
+    const { id: _id, blocked: _b, blockedReason: _r, ...fields } = input;
+    const changes = { ...toColumns(fields), ...flag?.columns };
+    const action = flag?.columns.blocked === undefined ? 'patients.update' : flag.columns.blocked ? 'patients.block' : 'patients.unblock';
+    ctx.write(action, (w) => {
       w.update('patients', input.id, changes);
-      w.note({ fields: Object.keys(changes) });
+      w.note({ fields: Object.keys(changes), ...(flag ? { blocked: flag.blocked, blockedReason: flag.reason } : {}) });
     });
     return loadPatient(ctx.db, ctx.clinicId, input.id);
   },
