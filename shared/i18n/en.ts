@@ -2,6 +2,7 @@ import { enMoney } from './en-money.ts';
 import { recallsEn } from './recalls-en.ts';
 import { enAuthSync } from './en-auth-sync.ts';
 import { enSecurity } from './en-security.ts';
+import { enPatientFlag } from './en-patient-flag.ts';
 
 /** English UI strings: the reference key set. `{name}` placeholders are filled by `translate`. */
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...recallsEn,
   ...enAuthSync,
   ...enSecurity,
+  ...enPatientFlag,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',
   'app.loadError': 'The clinic could not be opened: {message}',

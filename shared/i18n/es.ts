@@ -3,6 +3,7 @@ import type { Messages } from './en.ts';
 import { recallsEs } from './recalls-es.ts';
 import { esAuthSync } from './es-auth-sync.ts';
 import { esSecurity } from './es-security.ts';
+import { esPatientFlag } from './es-patient-flag.ts';
 
 /** Spanish UI strings. Typed against the English key set, so none can be missing. */
 export const es: Messages = {
@@ -10,6 +11,7 @@ export const es: Messages = {
   ...recallsEs,
   ...esAuthSync,
   ...esSecurity,
+  ...esPatientFlag,
   'app.title': 'Clinic Desk',
   'app.loading': 'Abriendo la clínica…',
   'app.loadError': 'No se pudo abrir la clínica: {message}',

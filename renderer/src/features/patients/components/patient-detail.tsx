@@ -7,6 +7,7 @@ import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
 import { PatientRecalls } from '../../../components/patient-recalls.tsx';
 import { NationalIdReveal } from '../../../components/national-id-reveal.tsx';
+import { PatientFlag } from './patient-flag.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 
@@ -83,6 +84,7 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
           {t('patients.book')}
         </button>
       </header>
+      <PatientFlag key={patient.id} patient={patient} />
       <PatientMoneySummary patientId={id} withLink />
       {patient.nationalId && <NationalIdReveal patientId={id} masked={patient.nationalId} />}
       <form

@@ -1,0 +1,20 @@
+/** English strings of a patient's blocked flag (set and cleared by managers and admins). */
+export const enPatientFlag = {
+  'patientFlag.title': 'Flag',
+  'patientFlag.flagged': 'Flagged: {reason}',
+  'patientFlag.notFlagged': 'Not flagged.',
+  'patientFlag.set': 'Flag patient…',
+  'patientFlag.editReason': 'Change reason',
+  'patientFlag.clear': 'Clear flag',
+  'patientFlag.reason': 'Reason (shown when booking)',
+  'patientFlag.confirmSet': 'Flag',
+  'patientFlag.saveReason': 'Save reason',
+  'patientFlag.cancel': 'Cancel',
+  'patientFlag.managersOnly': 'Only a manager or an admin can flag a patient or clear the flag.',
+  'patientFlag.reasonRequired': 'Give a reason to flag the patient.',
+  'patientFlag.reasonTooLong': 'The reason is too long (at most 500 characters).',
+  'patientFlag.failed': 'The flag could not be changed. Try again.',
+  'patientFlag.doneSet': 'Patient flagged.',
+  'patientFlag.doneClear': 'Flag cleared.',
+  'patientFlag.doneReason': 'Reason saved.',
+} as const;
