@@ -17,4 +17,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   { version: 6, file: '0006_recall_facts.sql' },
   { version: 7, file: '0007_deferred_indexes.sql' },
   { version: 8, file: '0008_recall_facts_rebuild.sql' },
+  { version: 9, file: '0009_payment_idempotency.sql' },
 ];

@@ -28,6 +28,20 @@ export function getPayment(db: ReadDb, clinicId: string, id: string): PaymentRow
   return stmt<PaymentRow>(db, `${SELECT} WHERE p.id = ? AND p.clinic_id = ? AND p.deleted_at IS NULL`).get(id, clinicId) ?? null;
 }
 
+/** The payment recorded with an idempotency key, with the terms it was recorded with. */
+export function findPaymentByIdempotencyKey(
+  db: ReadDb,
+  clinicId: string,
+  key: string,
+): { id: string; patient_id: string; amount_cents: number; method: PaymentMethod } | null {
+  return (
+    stmt<{ id: string; patient_id: string; amount_cents: number; method: PaymentMethod }>(
+      db,
+      'SELECT id, patient_id, amount_cents, method FROM payments WHERE idempotency_key = ? AND clinic_id = ?',
+    ).get(key, clinicId) ?? null
+  );
+}
+
 /** The patient's ledger in the order it happened (ids are time-ordered UUIDv7). */
 export function listPaymentsForPatient(db: ReadDb, clinicId: string, patientId: string): PaymentRow[] {
   return stmt<PaymentRow>(
