@@ -98,6 +98,12 @@ export const PaymentRecordInput = z
     method: z.enum(PAYMENT_METHODS),
     receivedAt: z.iso.datetime({ message: 'must be a UTC instant like 2026-11-23T09:30:00.000Z' }).optional(),
     notes: z.string().trim().max(500).optional(),
+    /**
+     * Made once per payment form submission and sent again on every retry of it: a retry (after a
+     * timeout, or a desk killed between the commit and the answer) answers the payment already
+     * recorded and records nothing; the same key with other terms is refused ('conflict').
+     */
+    idempotencyKey: z.string().min(8).max(100).optional(),
   })
   .strict();
 

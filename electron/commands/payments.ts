@@ -8,7 +8,7 @@ import {
 import type { OverdueRow, PaymentView, Receipt } from '../../shared/domain/plan-types.ts';
 import type { ReadDb } from '../db/database.ts';
 import { listOpenInstallmentsForPatient, listOverdueByPatient } from '../db/repos/installments.ts';
-import { type PaymentRow, getPayment, listAllocationsOfPayment } from '../db/repos/payments.ts';
+import { type PaymentRow, findPaymentByIdempotencyKey, getPayment, listAllocationsOfPayment } from '../db/repos/payments.ts';
 import { CommandError, notFound } from './command-error.ts';
 import type { CommandContext, HandlerSlice } from './context.ts';
 import { clinicMoney, ledgerOf, patientBalance, requirePatient, settleCredit, writeAllocations } from './ledger.ts';
@@ -81,8 +81,25 @@ type PaymentCommands =
   | 'money.overdueList';
 
 export const paymentHandlers: HandlerSlice<PaymentCommands> = {
-  /** Records money received and applies it to the oldest due installments; the rest is credit. */
+  /**
+   * Records money received and applies it to the oldest due installments; the rest is credit.
+   * With an idempotency key already used, answers that payment's receipt and records nothing
+   * (a retry); refused ('conflict', details.reason 'idempotency_key_reused') when the key was used
+   * for another patient, amount or method.
+   */
   'payments.record': (input, ctx) => {
+    if (input.idempotencyKey) {
+      const existing = findPaymentByIdempotencyKey(ctx.db, ctx.clinicId, input.idempotencyKey);
+      if (existing) {
+        const same =
+          existing.patient_id === input.patientId && existing.amount_cents === input.amountCents && existing.method === input.method;
+        if (same) return receipt(ctx, existing.id);
+        throw new CommandError('conflict', 'This request key was already used for a different payment.', 'idempotencyKey', {
+          reason: 'idempotency_key_reused',
+          paymentId: existing.id,
+        });
+      }
+    }
     requirePatient(ctx.db, ctx.clinicId, input.patientId);
     const { currency } = clinicMoney(ctx);
     if (input.receivedAt && Date.parse(input.receivedAt) > ctx.now().getTime() + MAX_FUTURE_MS) {
@@ -98,6 +115,7 @@ export const paymentHandlers: HandlerSlice<PaymentCommands> = {
         received_at: input.receivedAt ?? w.at,
         received_by: ctx.staff?.id ?? null,
         notes: input.notes ?? null,
+        ...(input.idempotencyKey ? { idempotency_key: input.idempotencyKey } : {}),
       });
       const paymentId = row.id as string;
       const open = listOpenInstallmentsForPatient(ctx.db, ctx.clinicId, input.patientId);
