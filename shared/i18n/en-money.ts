@@ -165,6 +165,8 @@ export const enMoney = {
   'pay.save': 'Record payment',
   'pay.saving': 'Recording…',
   'pay.error': 'The payment was not recorded: {message}',
+  'pay.unanswered': 'The desk did not answer, so the payment may have been recorded or not. Press Record payment again: it is never recorded twice.',
+  'pay.keyReused': 'This form already recorded a payment with other details: check the payments below before recording another.',
   'pay.recorded': '{amount} recorded.',
   'pay.allocated': 'Applied to',
   'pay.allocation': 'Installment {seq} (due {date}): {amount}',

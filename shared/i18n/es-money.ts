@@ -167,6 +167,8 @@ export const esMoney: { readonly [K in keyof typeof enMoney]: string } = {
   'pay.save': 'Registrar pago',
   'pay.saving': 'Registrando…',
   'pay.error': 'El pago no se registró: {message}',
+  'pay.unanswered': 'El puesto no respondió: puede que el pago se registrara o no. Pulse Registrar pago de nuevo: nunca se registra dos veces.',
+  'pay.keyReused': 'Este formulario ya registró un pago con otros datos: revise los pagos de abajo antes de registrar otro.',
   'pay.recorded': '{amount} registrado.',
   'pay.allocated': 'Aplicado a',
   'pay.allocation': 'Plazo {seq} (vence {date}): {amount}',

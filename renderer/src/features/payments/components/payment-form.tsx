@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { uuidv7 } from '../../../../../shared/domain/ids.ts';
 import { PAYMENT_METHODS, type PaymentMethod, type Receipt } from '../../../../../shared/domain/plan-types.ts';
 import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
@@ -22,12 +23,28 @@ export function PaymentForm({ patientId, currency, onReceipt }: Props) {
   const [last, setLast] = useState<Receipt | null>(null);
   const record = useCommandMutation('payments.record');
   const parsed = parseAmount(amount, currency, language);
+  // One key per payment: made for a submission, sent again on every retry of it (a lost answer
+  // records nothing twice), replaced once the payment is recorded or the patient changes.
+  const submission = useRef({ patientId, key: uuidv7() });
+  if (submission.current.patientId !== patientId) submission.current = { patientId, key: uuidv7() };
+  const reusedKey = record.error?.code === 'conflict' && record.error.details?.reason === 'idempotency_key_reused';
+  const unanswered = record.error?.code === 'offline' || record.error?.code === 'internal';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
     if (!parsed.ok) return;
-    const answer = await record.run({ patientId, amountCents: parsed.value, method, ...(notes.trim() ? { notes: notes.trim() } : {}) });
+    const answer = await record.run({
+      patientId,
+      amountCents: parsed.value,
+      method,
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+      idempotencyKey: submission.current.key,
+    });
+    // Recorded, or this form's key already recorded another payment: the next one is a new payment.
+    if (answer?.ok || (answer && !answer.ok && answer.error.details?.reason === 'idempotency_key_reused')) {
+      submission.current = { patientId, key: uuidv7() };
+    }
     if (answer?.ok) {
       setLast(answer.value);
       setAmount('');
@@ -60,8 +77,8 @@ export function PaymentForm({ patientId, currency, onReceipt }: Props) {
         {record.saving ? t('pay.saving') : t('pay.save')}
       </button>
       {record.error && (
-        <p className="form__error" role="alert">
-          {t('pay.error', { message: record.error.message })}
+        <p className="form__error" role="alert" data-testid="pay-error">
+          {reusedKey ? t('pay.keyReused') : unanswered ? t('pay.unanswered') : t('pay.error', { message: record.error.message })}
         </p>
       )}
       {last && (
