@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PatientDetail } from '../../shared/domain/booking-types.ts';
 import type { Receipt } from '../../shared/domain/plan-types.ts';
+import type { AttentionItem } from '../../shared/domain/sync-types.ts';
+import { writeTransaction } from '../../electron/db/mutation-writer.ts';
 import { createClinic } from './fixtures.ts';
 import { useStack } from './harness.ts';
 import { type Desk, openDesk, removeDir, seedReference, settle, waitFor } from './sync-desk.ts';
@@ -52,5 +54,17 @@ describe('sync of payment idempotency keys and the blocked flag', () => {
     expect((await h.db.query('select opt_out from public.patients where id = $1', [patientId])).rows).toEqual([{ opt_out: 1 }]);
     expect(await a.invoke<unknown[]>('sync.attention.list', {})).toEqual([]);
     expect(await b.invoke<unknown[]>('sync.attention.list', {})).toEqual([]);
+
+    // The server judges the flag again: a receptionist's change (written past the desk's own
+    // check) is refused as 'forbidden', kept in needs attention, and the row goes back.
+    writeTransaction({ db: a.app.db, clinicId: clinic.id, actorStaffId: clinic.users.receptionist.id, deskId: 'x', now: () => new Date() }, 'test.flag', (w) =>
+      w.update('patients', patientId, { blocked: true, blocked_reason: 'by the desk' }),
+    );
+    await settle([a, b]);
+    const items = await a.invoke<AttentionItem[]>('sync.attention.list', {});
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ table: 'patients', rowId: patientId, reason: 'forbidden' });
+    expect((await h.db.query('select blocked from public.patients where id = $1', [patientId])).rows).toEqual([{ blocked: 0 }]);
+    expect(a.app.db.prepare('SELECT blocked FROM patients WHERE id = ?').pluck().get(patientId)).toBe(0);
   });
 });
