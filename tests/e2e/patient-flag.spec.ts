@@ -30,6 +30,7 @@ test.describe('the patient blocked flag', () => {
     await flag.getByTestId('patient-flag-confirm').click();
     await expect(flag.getByTestId('patient-flag-error')).toHaveText('Give a reason to flag the patient.');
     expect((await host.invoke('patients.get', { id: patient.id })).blocked).toBe(false);
+    await ui.screenshot(testInfo, 'patient-flag-00-reason-required-en');
 
     await flag.getByTestId('patient-flag-reason').fill('Unpaid since May');
     await flag.getByTestId('patient-flag-confirm').click();
