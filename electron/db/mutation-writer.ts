@@ -154,9 +154,9 @@ export function writeTransaction<T>(
 /**
  * The changes as the row holds them, for the outbox: flags as 0/1 like the local and the server
  * columns (smallint), never JSON booleans, which the server refuses ('invalid input syntax for
- * type smallint').
+ * type smallint'). Push applies it too, to changes queued before the writer did.
  */
-function asStored(changes: Row): Row {
+export function asStored(changes: Row): Row {
   const out: Row = {};
   for (const [k, v] of Object.entries(changes)) out[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
   return out;

@@ -5,6 +5,7 @@
  * to "needs attention" with an audit row, so it never blocks the mutations behind it.
  */
 import type { WriteDb } from '../db/database.ts';
+import { asStored } from '../db/mutation-writer.ts';
 import { insertAudit } from '../db/repos/audit-log.ts';
 import { insertAttention } from '../db/repos/needs-attention.ts';
 import { getSyncState, saveSyncState } from '../db/repos/sync-state.ts';
@@ -62,7 +63,7 @@ function wire(m: OutboxRow): WireMutation {
     table: m.table_name,
     row_id: m.row_id,
     op: m.op,
-    changes: JSON.parse(m.changes) as Record<string, unknown>,
+    changes: asStored(JSON.parse(m.changes) as Record<string, unknown>),
     base_version: m.base_version,
   };
 }

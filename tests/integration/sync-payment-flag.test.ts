@@ -52,6 +52,13 @@ describe('sync of payment idempotency keys and the blocked flag', () => {
     await a.invoke('patients.update', { id: patientId, optOut: true });
     await settle([a, b]);
     expect((await h.db.query('select opt_out from public.patients where id = $1', [patientId])).rows).toEqual([{ opt_out: 1 }]);
+    // A change queued as JSON true/false before the writer changed goes out as 0/1 too.
+    await a.app.sync!.stop();
+    await a.invoke('patients.update', { id: patientId, optOut: false });
+    a.app.db.prepare(`UPDATE outbox SET changes = '{"opt_out":false}' WHERE table_name = 'patients' AND status = 'pending'`).run();
+    a.app.sync!.start();
+    await settle([a, b]);
+    expect((await h.db.query('select opt_out from public.patients where id = $1', [patientId])).rows).toEqual([{ opt_out: 0 }]);
     expect(await a.invoke<unknown[]>('sync.attention.list', {})).toEqual([]);
     expect(await b.invoke<unknown[]>('sync.attention.list', {})).toEqual([]);
 
