@@ -18,4 +18,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   { version: 7, file: '0007_deferred_indexes.sql' },
   { version: 8, file: '0008_recall_facts_rebuild.sql' },
   { version: 9, file: '0009_payment_idempotency.sql' },
+  { version: 10, file: '0010_status_lead_minutes.sql' },
 ];

@@ -1,3 +1,4 @@
+import { DEFAULT_STATUS_LEAD_MINUTES } from '../../../shared/domain/appointment-status.ts';
 import type { ClinicSummary } from '../../../shared/domain/types.ts';
 import type { ReadDb } from '../database.ts';
 import { stmt } from '../statements.ts';
@@ -33,4 +34,10 @@ export function firstClinic(db: ReadDb): ClinicSummary | null {
     `SELECT ${COLUMNS} FROM clinics WHERE deleted_at IS NULL ORDER BY id LIMIT 1`,
   ).get();
   return row ? toSummary(row) : null;
+}
+
+/** The clinic's lead time for on-the-day statuses (clinics.status_lead_minutes, default 60). */
+export function getStatusLeadMinutes(db: ReadDb, id: string): number {
+  const lead = stmt<{ status_lead_minutes: number }>(db, 'SELECT status_lead_minutes FROM clinics WHERE id = ?').get(id);
+  return lead?.status_lead_minutes ?? DEFAULT_STATUS_LEAD_MINUTES;
 }
