@@ -5,6 +5,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'invalid_transition'
+  /** A status the clock does not allow yet (details: status, earliestAt, startsAt, leadMinutes). */
+  | 'status_too_early'
+  | 'no_show_too_early'
   | 'overlap'
   | 'forbidden'
   | 'unauthorized'

@@ -2,10 +2,12 @@ import {
   type AppointmentStatus,
   allowedTransitions,
   canTransition,
+  statusTimingRefusal,
 } from '../../shared/domain/appointment-status.ts';
 import type { AppointmentDetail } from '../../shared/domain/types.ts';
 import type { ReadDb } from '../db/database.ts';
 import { getAppointmentDetailRow, toDayAppointmentFromDetail } from '../db/repos/appointments.ts';
+import { getStatusLeadMinutes } from '../db/repos/clinics.ts';
 import { CommandError, notFound } from './command-error.ts';
 import type { HandlerSlice } from './context.ts';
 import { syncStepsWithAppointment } from './treatment-plans.ts';
@@ -55,6 +57,10 @@ export const appointmentHandlers: HandlerSlice<'appointments.get' | 'appointment
         { from: current.status, to: status },
       );
     }
+    // Arrived / in progress / completed only from shortly before the start, a no-show only after
+    // it: a visit a week away cannot be kept (and count as kept for recalls) today.
+    const early = statusTimingRefusal(status, current.startsAt, ctx.now(), getStatusLeadMinutes(ctx.db, ctx.clinicId));
+    if (early) throw new CommandError(early.code, `${status} is allowed from ${early.params.earliestAt}`, 'status', { ...early.params });
     if (status === 'cancelled' && !reason) {
       throw new CommandError('validation_error', 'reason: a cancellation needs a reason', 'reason');
     }
