@@ -3,6 +3,7 @@ import { recallsEn } from './recalls-en.ts';
 import { enAuthSync } from './en-auth-sync.ts';
 import { enSecurity } from './en-security.ts';
 import { enPatientFlag } from './en-patient-flag.ts';
+import { enScheduleRules } from './en-schedule-rules.ts';
 
 /** English UI strings: the reference key set. `{name}` placeholders are filled by `translate`. */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...enAuthSync,
   ...enSecurity,
   ...enPatientFlag,
+  ...enScheduleRules,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',
   'app.loadError': 'The clinic could not be opened: {message}',

@@ -4,6 +4,7 @@ import { recallsEs } from './recalls-es.ts';
 import { esAuthSync } from './es-auth-sync.ts';
 import { esSecurity } from './es-security.ts';
 import { esPatientFlag } from './es-patient-flag.ts';
+import { esScheduleRules } from './es-schedule-rules.ts';
 
 /** Spanish UI strings. Typed against the English key set, so none can be missing. */
 export const es: Messages = {
@@ -12,6 +13,7 @@ export const es: Messages = {
   ...esAuthSync,
   ...esSecurity,
   ...esPatientFlag,
+  ...esScheduleRules,
   'app.title': 'Clinic Desk',
   'app.loading': 'Abriendo la clínica…',
   'app.loadError': 'No se pudo abrir la clínica: {message}',

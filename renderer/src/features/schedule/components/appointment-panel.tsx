@@ -2,11 +2,13 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { AppointmentStatus } from '../../../../../shared/domain/appointment-status.ts';
 import { invoke } from '../../../api.ts';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useAppointmentDetail, useSetAppointmentStatus } from '../api/use-appointment-detail.ts';
 import { STATUS_ICON } from '../lib/status-cue.ts';
+import { statusRefusalText } from '../lib/status-refusal.ts';
 
 interface Props {
   id: string;
@@ -25,23 +27,27 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** Side panel with one appointment's details and buttons for the statuses it may move to. */
 export function AppointmentPanel({ id, timeZone, onClose }: Props) {
-  const { t, formatTime, formatDay } = useI18n();
+  const i18n = useI18n();
+  const { t, formatTime, formatDay } = i18n;
   const { state } = useAppointmentDetail(id);
   const { setStatus, saving, error, clearError } = useSetAppointmentStatus();
   const openBooking = useBookingUi((s) => s.openBooking);
   const announceAction = useBookingUi((s) => s.announceAction);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  // A no-show is final: it is asked first, and only the dialog's own button goes ahead.
+  const [askNoShow, setAskNoShow] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     heading.current?.focus();
     setReason('');
+    setAskNoShow(false);
     clearError();
   }, [id, clearError]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' && !askNoShow) {
       e.preventDefault();
       e.stopPropagation();
       onClose();
@@ -127,7 +133,7 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
                   type="button"
                   className={`btn btn--status btn--${s}`}
                   disabled={saving || (s === 'cancelled' && reason.trim() === '')}
-                  onClick={() => void change(s)}
+                  onClick={() => (s === 'no_show' ? setAskNoShow(true) : void change(s))}
                   data-status={s}
                 >
                   <span aria-hidden="true">{STATUS_ICON[s]}</span> {t(`action.${s}`)}
@@ -153,11 +159,30 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
               {saving ? t('detail.saving') : ''}
             </p>
             {error && (
-              <p className="panel__error" role="alert">
-                {t('detail.saveError', { message: error.message })}
+              <p className="panel__error" role="alert" data-testid="status-error" data-code={error.code}>
+                {statusRefusalText(error, i18n, timeZone) ?? t('detail.saveError', { message: error.message })}
               </p>
             )}
           </section>
+          {askNoShow && (
+            <ConfirmDialog
+              title={t('noShow.title')}
+              body={t('noShow.body', {
+                patient: detail.patientName,
+                day: formatDay(instantToLocalDate(detail.startsAt, timeZone), 'short'),
+                time: formatTime(detail.startsAt, timeZone),
+              })}
+              confirmLabel={t('noShow.confirm')}
+              keepLabel={t('noShow.keep')}
+              danger
+              testId="no-show-confirm"
+              onKeep={() => setAskNoShow(false)}
+              onConfirm={() => {
+                setAskNoShow(false);
+                void change('no_show');
+              }}
+            />
+          )}
         </>
       )}
     </aside>
