@@ -23,6 +23,30 @@ interface Props {
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
+/** What a dragged block says while it moves, besides its time: moved to fit, and what is in the way. */
+function dropNotes(drag: DragState, t: I18n['t']): string[] {
+  const c = drag.conflict;
+  const notes = drag.fitted ? [t('drag.fitted')] : [];
+  if (c?.kind === 'overlap') notes.push(t('drag.overlap', { patient: c.patientName }));
+  else if (c) notes.push(t(`drag.${c.kind}`));
+  return notes;
+}
+
+function DropLabel({ drag, t }: { drag: DragState; t: I18n['t'] }) {
+  const notes = dropNotes(drag, t);
+  const time = t('drag.landsAt', { start: formatMinute(drag.minute), end: formatMinute(drag.minute + drag.durationMinutes) });
+  return (
+    <span className={`appt__drop${drag.conflict ? ' appt__drop--conflict' : ''}`} role="status" data-testid="drag-label">
+      <span>{drag.doctorName ? `${time} · ${t('drag.doctor', { doctor: drag.doctorName })}` : time}</span>
+      {notes.map((note) => (
+        <span key={note} className="appt__drop-note">
+          {note}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /**
  * One appointment on the grid: a button placed by time, coloured and labelled by status.
  * Memoised: a busy day has hundreds of blocks, and a selection, a drag or the dimmed "loading"
@@ -91,6 +115,8 @@ export const AppointmentBlock = memo(function AppointmentBlock({
       } as CSSProperties}
       onPointerDown={onDragStart ? (e) => onDragStart(e, a) : undefined}
       data-drag-minute={drag ? drag.minute : undefined}
+      data-drag-conflict={drag?.conflict?.kind}
+      data-drag-fitted={drag?.fitted || undefined}
       data-appointment-id={a.id}
       data-status={a.status}
       data-owes={owes || undefined}
@@ -100,11 +126,7 @@ export const AppointmentBlock = memo(function AppointmentBlock({
       onClick={() => onOpen(a.id)}
       onKeyDown={onKeyDown}
     >
-      {drag && (
-        <span className="appt__drop" aria-hidden="true">
-          {formatMinute(drag.minute)}
-        </span>
-      )}
+      {drag && <DropLabel drag={drag} t={t} />}
       {size === 'xs' ? (
         <span {...lead}>
           {`${start} `}

@@ -3,10 +3,11 @@ import { flushSync } from 'react-dom';
 import { instantToLocalMinute, todayIn } from '../../../../../shared/domain/clinic-time.ts';
 import type { DayAppointment, DaySchedule } from '../../../../../shared/domain/types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { useDragReschedule } from '../hooks/use-drag-reschedule.ts';
 import { type I18n, useI18n } from '../../../i18n/use-i18n.ts';
 import { COLUMN_MIN_PX, columnsInView, TIME_AXIS_PX } from '../lib/columns-in-view.ts';
-import { axisSpan, minutesToPx, PX_PER_MINUTE, spanOf } from '../lib/day-layout.ts';
+import { axisSpan, formatMinute, minutesToPx, PX_PER_MINUTE, spanOf } from '../lib/day-layout.ts';
 import { DoctorColumn } from './doctor-column.tsx';
 import { NowLine } from './now-line.tsx';
 import { TimeAxis } from './time-axis.tsx';
@@ -79,7 +80,7 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
   const clock = useMemo(() => rememberedClock(i18n, schedule.clinic.timeZone), [i18n, schedule.clinic.timeZone]);
   const scroller = useRef<HTMLDivElement>(null);
   const axis = useMemo(() => axisSpan(schedule), [schedule]);
-  const { drag, begin } = useDragReschedule(schedule, onMoved, onMoveRefused);
+  const { drag, begin, pending, answerPending } = useDragReschedule(schedule, onMoved, onMoveRefused);
   const [dimmed, setDimmed] = useState(false);
   useEffect(() => {
     if (!stale) return setDimmed(false);
@@ -257,6 +258,22 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
           <NowLine schedule={schedule} axis={axis} />
         </div>
       </div>
+      {pending && (
+        <ConfirmDialog
+          title={t('drag.fitTitle', { start: formatMinute(pending.drag.minute), end: formatMinute(pending.drag.minute + pending.drag.durationMinutes) })}
+          body={t('drag.fitBody', {
+            pointer: formatMinute(pending.drag.pointerMinute),
+            start: formatMinute(pending.drag.minute),
+            end: formatMinute(pending.drag.minute + pending.drag.durationMinutes),
+            day: i18n.formatDay(schedule.date, 'short'),
+          })}
+          confirmLabel={t('drag.fitConfirm', { start: formatMinute(pending.drag.minute) })}
+          keepLabel={t('drag.fitKeep', { current: formatMinute(pending.fromMinute) })}
+          testId="drop-confirm"
+          onKeep={() => answerPending(false)}
+          onConfirm={() => answerPending(true)}
+        />
+      )}
     </div>
   );
 });

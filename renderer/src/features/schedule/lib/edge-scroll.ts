@@ -16,3 +16,13 @@ export function edgeScrollStep(pointer: number, start: number, end: number): num
   if (pointer > end - EDGE_PX) return speed(pointer - (end - EDGE_PX));
   return 0;
 }
+
+/**
+ * The part of a scroll `step` that stays within [0, limit] from `position`: the grid scrolls to
+ * its last row and no further (a dragged block below the grid would otherwise grow the scroll
+ * area and keep it scrolling).
+ */
+export function scrollWithin(step: number, position: number, limit: number): number {
+  const target = Math.min(Math.max(0, limit), Math.max(0, position + step));
+  return target - position;
+}
