@@ -21,6 +21,7 @@ export const enScheduleRules = {
   'drag.break': 'during a break',
   'drag.vacation': 'doctor away',
   'drag.blocked': 'clinic closed',
+  'drag.thereNote': 'At that time:',
   'drag.fitTitle': 'Move to {start}–{end}?',
   'drag.fitBody': 'At the time under the pointer ({pointer}) the visit would not fit in the day\'s schedule. It fits at {start}–{end}, {day}.',
   'drag.fitConfirm': 'Move to {start}',

@@ -20,6 +20,7 @@ export const esScheduleRules: { readonly [K in keyof typeof enScheduleRules]: st
   'drag.break': 'en un descanso',
   'drag.vacation': 'médico ausente',
   'drag.blocked': 'clínica cerrada',
+  'drag.thereNote': 'A esa hora:',
   'drag.fitTitle': '¿Mover a las {start}–{end}?',
   'drag.fitBody': 'A la hora bajo el puntero ({pointer}) la cita no cabría en la agenda del día. Cabe a las {start}–{end}, {day}.',
   'drag.fitConfirm': 'Mover a las {start}',

@@ -24,7 +24,7 @@ interface Props {
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 /** What a dragged block says while it moves, besides its time: moved to fit, and what is in the way. */
-function dropNotes(drag: DragState, t: I18n['t']): string[] {
+export function dropNotes(drag: DragState, t: I18n['t']): string[] {
   const c = drag.conflict;
   const notes = drag.fitted ? [t('drag.fitted')] : [];
   if (c?.kind === 'overlap') notes.push(t('drag.overlap', { patient: c.patientName }));

@@ -70,6 +70,9 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
     if (await setStatus(id, status)) announceAction();
   };
 
+  // Every way to a status goes through here: a no-show (final) is asked first.
+  const request = (status: AppointmentStatus) => (status === 'no_show' ? setAskNoShow(true) : void change(status));
+
   return (
     <aside className="panel" aria-labelledby="panel-title" onKeyDown={onKeyDown} data-testid="appointment-panel">
       <header className="panel__header">
@@ -133,7 +136,7 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
                   type="button"
                   className={`btn btn--status btn--${s}`}
                   disabled={saving || (s === 'cancelled' && reason.trim() === '')}
-                  onClick={() => (s === 'no_show' ? setAskNoShow(true) : void change(s))}
+                  onClick={() => request(s)}
                   data-status={s}
                 >
                   <span aria-hidden="true">{STATUS_ICON[s]}</span> {t(`action.${s}`)}

@@ -8,6 +8,7 @@ import { useDragReschedule } from '../hooks/use-drag-reschedule.ts';
 import { type I18n, useI18n } from '../../../i18n/use-i18n.ts';
 import { COLUMN_MIN_PX, columnsInView, TIME_AXIS_PX } from '../lib/columns-in-view.ts';
 import { axisSpan, formatMinute, minutesToPx, PX_PER_MINUTE, spanOf } from '../lib/day-layout.ts';
+import { dropNotes } from './appointment-block.tsx';
 import { DoctorColumn } from './doctor-column.tsx';
 import { NowLine } from './now-line.tsx';
 import { TimeAxis } from './time-axis.tsx';
@@ -261,12 +262,16 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
       {pending && (
         <ConfirmDialog
           title={t('drag.fitTitle', { start: formatMinute(pending.drag.minute), end: formatMinute(pending.drag.minute + pending.drag.durationMinutes) })}
-          body={t('drag.fitBody', {
-            pointer: formatMinute(pending.drag.pointerMinute),
-            start: formatMinute(pending.drag.minute),
-            end: formatMinute(pending.drag.minute + pending.drag.durationMinutes),
-            day: i18n.formatDay(schedule.date, 'short'),
-          })}
+          body={[
+            t('drag.fitBody', {
+              pointer: formatMinute(pending.drag.pointerMinute),
+              start: formatMinute(pending.drag.minute),
+              end: formatMinute(pending.drag.minute + pending.drag.durationMinutes),
+              day: i18n.formatDay(schedule.date, 'short'),
+            }),
+            // What is in the way there too (the command will refuse it): said before asking.
+            ...dropNotes({ ...pending.drag, fitted: false }, t).map((note) => `${t('drag.thereNote')} ${note}.`),
+          ].join(' ')}
           confirmLabel={t('drag.fitConfirm', { start: formatMinute(pending.drag.minute) })}
           keepLabel={t('drag.fitKeep', { current: formatMinute(pending.fromMinute) })}
           testId="drop-confirm"
