@@ -234,6 +234,9 @@ test.describe('statuses that follow the clock', () => {
     const info = await host.invoke('app.info', {});
     today = todayIn(info.clinic.timeZone);
   });
+  test.afterEach(async ({ host }) => {
+    await host.invoke('settings.setLanguage', { language: 'en' });
+  });
 
   for (const language of ['en', 'es'] as const) {
     test(`refuses checking in a visit days away and asks before a no-show (${language})`, async ({ booking, host, page }, testInfo) => {
@@ -285,7 +288,6 @@ test.describe('statuses that follow the clock', () => {
       await expect(error).toHaveAttribute('data-code', 'no_show_too_early');
       await expect(error).toContainText(words.notYet);
       expect((await host.invoke('appointments.get', { id: a.id })).status).toBe(a.status);
-      await host.invoke('settings.setLanguage', { language: 'en' });
     });
   }
 });
