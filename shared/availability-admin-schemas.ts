@@ -67,6 +67,10 @@ export const AddBlockedInput = z
   .refine(endsAfterStarts, { message: 'must be after startsAt', path: ['endsAt'] });
 
 export const RemoveByIdInput = z.object({ id: Uuid }).strict();
+/** The clinic's check-in lead time (clinics.status_lead_minutes): whole minutes, 0 to 720. */
+export const SetStatusLeadInput = z
+  .object({ minutes: z.number().int().min(0, { message: 'must be 0 to 720 minutes' }).max(720, { message: 'must be 0 to 720 minutes' }) })
+  .strict();
 export const DoctorIdInput = z.object({ doctorId: Uuid }).strict();
 
 export const SaveRoomInput = z

@@ -30,6 +30,8 @@ export const COMMAND_ROLES: { readonly [N in CommandName]?: readonly StaffRole[]
   'audit.list': MANAGERS,
   'audit.exportCsv': MANAGERS,
   'settings.setIdleLock': MANAGERS,
+  // A clinic row: the server lets admins only change clinics (RLS).
+  'availability.setStatusLead': ADMINS,
 };
 
 /** Whether someone with `role` (null: nobody is acting) may run `name`. */

@@ -140,6 +140,8 @@ export const commands = {
   'availability.saveRoom': command(avail.SaveRoomInput, { write: true }).returns<AvailabilitySettings>(),
   'availability.saveType': command(avail.SaveTypeInput, { write: true }).returns<AvailabilitySettings>(),
   'availability.setDuration': command(avail.SetDurationInput, { write: true }).returns<AvailabilitySettings>(),
+  // Statuses that follow the clock (issue 23): the clinic's check-in lead time, admins only.
+  'availability.setStatusLead': command(avail.SetStatusLeadInput, { write: true }).returns<AvailabilitySettings>(),
 
   // Treatment plans, payment plans, payments and money views (issue 7). Schemas: plan-schemas.ts.
   'treatmentPlans.create': command(plan.TreatmentPlanCreateInput, { write: true }).returns<TreatmentPlanDetail>(),

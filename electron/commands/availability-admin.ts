@@ -3,6 +3,7 @@ import type { AvailabilitySettings, DoctorScheduleView, OrphanAppointment } from
 import type { CommandParsedInput } from '../../shared/commands.ts';
 import type { ReadDb } from '../db/database.ts';
 import { getDoctorInfo, getRoomInfo } from '../db/repos/availability.ts';
+import { getStatusLeadMinutes } from '../db/repos/clinics.ts';
 import {
   findDurationOverrideId,
   getBlockedRow,
@@ -35,12 +36,13 @@ function requireEditor(ctx: CommandContext): void {
 
 const recent = (ctx: CommandContext) => new Date(ctx.now().getTime() - RECENT_DAYS * DAY_MS).toISOString();
 
-function settings(ctx: CommandContext): AvailabilitySettings {
+export function settings(ctx: CommandContext): AvailabilitySettings {
   const clinic = requireClinic(ctx.db, ctx.clinicId);
   return {
     canEdit: canEdit(ctx),
     timeZone: clinic.timeZone,
     slotMinutes: clinic.slotMinutes,
+    statusLeadMinutes: getStatusLeadMinutes(ctx.db, ctx.clinicId),
     doctors: listDoctorViews(ctx.db, ctx.clinicId),
     rooms: listRoomViews(ctx.db, ctx.clinicId),
     appointmentTypes: listTypeViews(ctx.db, ctx.clinicId),

@@ -4,6 +4,7 @@ import type { HandlerTable } from './context.ts';
 import { scheduleHandlers } from './schedule.ts';
 import { availabilityHandlers } from './availability.ts';
 import { availabilityAdminHandlers } from './availability-admin.ts';
+import { statusLeadHandlers } from './status-lead.ts';
 import { bookingHandlers } from './booking.ts';
 import { patientHandlers } from './patients.ts';
 import { undoHandlers } from './undo.ts';
@@ -27,6 +28,7 @@ export const handlers: HandlerTable = {
   ...appointmentHandlers,
   ...availabilityHandlers,
   ...availabilityAdminHandlers,
+  ...statusLeadHandlers,
   ...patientHandlers,
   ...bookingHandlers,
   ...undoHandlers,

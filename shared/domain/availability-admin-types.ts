@@ -43,6 +43,8 @@ export interface AvailabilitySettings {
   canEdit: boolean;
   timeZone: string;
   slotMinutes: number;
+  /** Check-in, start and completion open this many minutes before a visit (clinics.status_lead_minutes). */
+  statusLeadMinutes: number;
   doctors: DoctorView[];
   rooms: RoomView[];
   appointmentTypes: AppointmentTypeView[];
