@@ -8,6 +8,13 @@ export const enScheduleRules = {
   'statusRule.tooEarly.completed': 'Too early to complete the visit: possible from {day} at {time}, {minutes} min before it.',
   'statusRule.noShowTooEarly': 'Not a no-show yet: the visit starts {day} at {time}.',
 
+  'statusLead.title': 'Check-in',
+  'statusLead.hint': 'A visit can be checked in, started or completed from this many minutes before it starts; a no-show only once it has started.',
+  'statusLead.label': 'Minutes before the visit',
+  'statusLead.save': 'Save',
+  'statusLead.readOnly': 'Check-in opens {minutes} min before the visit. Only an admin can change it.',
+  'statusLead.err': 'Enter whole minutes from 0 to 720.',
+
   'noShow.title': 'Mark as no-show?',
   'noShow.body': '{patient} did not come to the visit of {day} at {time}. A no-show is final: the appointment closes and its time is freed.',
   'noShow.confirm': 'Mark no-show',

@@ -7,6 +7,13 @@ export const esScheduleRules: { readonly [K in keyof typeof enScheduleRules]: st
   'statusRule.tooEarly.completed': 'Demasiado pronto para completar la consulta: se puede desde el {day} a las {time}, {minutes} min antes.',
   'statusRule.noShowTooEarly': 'Aún no es una ausencia: la cita empieza el {day} a las {time}.',
 
+  'statusLead.title': 'Llegadas',
+  'statusLead.hint': 'Una cita se puede marcar como llegada, empezar o completar desde estos minutos antes de su inicio; una ausencia, solo cuando ya ha empezado.',
+  'statusLead.label': 'Minutos antes de la cita',
+  'statusLead.save': 'Guardar',
+  'statusLead.readOnly': 'La llegada se puede registrar desde {minutes} min antes de la cita. Solo un administrador puede cambiarlo.',
+  'statusLead.err': 'Escriba minutos enteros de 0 a 720.',
+
   'noShow.title': '¿Marcar como no presentado?',
   'noShow.body': '{patient} no vino a la cita del {day} a las {time}. Una ausencia es definitiva: la cita se cierra y su hora queda libre.',
   'noShow.confirm': 'Marcar no presentado',

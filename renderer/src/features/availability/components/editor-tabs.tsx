@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../../shared/i18n/index.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { ClosuresEditor } from './closures-editor.tsx';
 import { RoomsEditor } from './rooms-editor.tsx';
+import { StatusLeadEditor } from './status-lead-editor.tsx';
 import { TypesEditor } from './types-editor.tsx';
 import { WeekEditor } from './week-editor.tsx';
 
@@ -65,7 +66,12 @@ export function EditorTabs({ tab, onTab, doctorId, settings, today }: Props) {
         {tab === 'hours' && doctorId && <WeekEditor key={doctorId} doctorId={doctorId} settings={settings} />}
         {tab === 'rooms' && <RoomsEditor settings={settings} />}
         {tab === 'types' && <TypesEditor settings={settings} />}
-        {tab === 'closures' && <ClosuresEditor settings={settings} today={today} />}
+        {tab === 'closures' && (
+          <>
+            <ClosuresEditor settings={settings} today={today} />
+            <StatusLeadEditor settings={settings} />
+          </>
+        )}
       </div>
     </div>
   );
