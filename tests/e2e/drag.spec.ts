@@ -189,6 +189,13 @@ for (const language of ['en', 'es'] as const) test.describe(`drag on the day sch
     await stepTo(page, at, bottom);
     await frames(page, 40);
     expect(await scroller.evaluate((el) => el.scrollTop)).toBeLessThanOrEqual((await maxTop()) + 1);
+    // Even with the pointer far below the window (where the old grid kept scrolling, the block
+    // growing the scroll area as it went): the grid stays at its end.
+    const below = { x: at.x, y: page.viewportSize()!.height + 200 };
+    await stepTo(page, bottom, below);
+    await frames(page, 60);
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeLessThanOrEqual((await maxTop()) + 1);
+    await stepTo(page, below, bottom);
 
     // The block stays inside the grid: it lands so the whole visit ends by the grid's last minute.
     await expect(block).toHaveAttribute('data-drag-fitted', 'true');
