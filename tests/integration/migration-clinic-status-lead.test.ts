@@ -4,7 +4,7 @@ import { useStack } from './harness.ts';
 
 const h = useStack();
 
-describe('postgres migration 20261207000001 clinics.status_lead_minutes', () => {
+describe('postgres migration 20261207000003 clinics.status_lead_minutes', () => {
   it('gives every clinic the 60-minute default and refuses a lead outside 0-720', async () => {
     const db = h().db;
     await db.query('begin');
