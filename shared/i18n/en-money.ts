@@ -59,7 +59,7 @@ export const enMoney = {
   'tp.cancel': 'Cancel',
   'tp.saving': 'Saving…',
   'tp.saveError': 'The plan was not saved: {message}',
-  'tp.progress': '{done} of {total} steps done',
+  'tp.progress': '{done} of {total, plural, one {# step} other {# steps}} done',
   'tp.costProgress': '{done} of {total}',
   'tp.acceptedOn': 'Accepted {date} by {who}',
   'tp.acceptedOnNobody': 'Accepted {date}',
@@ -206,7 +206,7 @@ export const enMoney = {
   'receipt.voided': 'VOIDED',
 
   'overdue.title': 'Overdue payments',
-  'overdue.count': '{count} patients owe {amount}',
+  'overdue.count': '{count, plural, one {# patient owes {amount}} other {# patients owe {amount}}}',
   'overdue.countOne': '1 patient owes {amount}',
   'overdue.none': 'Nobody is overdue. Well done.',
   'overdue.loading': 'Loading the overdue list…',

@@ -61,7 +61,7 @@ export const esMoney: { readonly [K in keyof typeof enMoney]: string } = {
   'tp.cancel': 'Cancelar',
   'tp.saving': 'Guardando…',
   'tp.saveError': 'El plan no se guardó: {message}',
-  'tp.progress': '{done} de {total} pasos hechos',
+  'tp.progress': '{done} de {total, plural, one {# paso hecho} other {# pasos hechos}}',
   'tp.costProgress': '{done} de {total}',
   'tp.acceptedOn': 'Aceptado el {date} por {who}',
   'tp.acceptedOnNobody': 'Aceptado el {date}',
@@ -208,7 +208,7 @@ export const esMoney: { readonly [K in keyof typeof enMoney]: string } = {
   'receipt.voided': 'ANULADO',
 
   'overdue.title': 'Pagos vencidos',
-  'overdue.count': '{count} pacientes deben {amount}',
+  'overdue.count': '{count, plural, one {# paciente debe {amount}} other {# pacientes deben {amount}}}',
   'overdue.countOne': '1 paciente debe {amount}',
   'overdue.none': 'Nadie tiene pagos vencidos.',
   'overdue.loading': 'Cargando la lista de impagos…',

@@ -3,7 +3,7 @@ import { enGB, es } from 'date-fns/locale';
 import { useCallback, useMemo } from 'react';
 import type { Instant, IsoDate } from '../../../shared/domain/clinic-time.ts';
 import type { Language } from '../../../shared/domain/types.ts';
-import { type MessageKey, type MessageParams, translate } from '../../../shared/i18n/index.ts';
+import { type MessageKey, type MessageParams, formatNumber, translate } from '../../../shared/i18n/index.ts';
 import { useAppUi } from '../stores/app-ui.ts';
 
 /** date-fns locales per UI language (en-GB: 24-hour clock and day-first dates suit a clinic). */
@@ -30,6 +30,8 @@ export interface I18n {
   formatDay(date: IsoDate, style?: 'long' | 'short'): string;
   /** Wall-clock time of an instant in the clinic's time zone, "HH:mm". */
   formatTime(instant: Instant, timeZone: string): string;
+  /** A number in the desk's language (never the browser's): 12,345 / 12.345. */
+  formatNumber(value: number, fractionDigits?: number): string;
 }
 
 export function useI18n(): I18n {
@@ -47,6 +49,7 @@ export function useI18n(): I18n {
           locale: DATE_LOCALES[language],
         }),
       formatTime: formatClock,
+      formatNumber: (value, fractionDigits) => formatNumber(language, value, fractionDigits),
     }),
     [language, t],
   );

@@ -11,7 +11,7 @@ import { ResultsChart } from './results-chart.tsx';
 
 /** Rates, what became of the bookings, per staff member and per day; CSV export. */
 export function CampaignResultsView({ campaign, today }: { campaign: RecallCampaign; today: IsoDate }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const { state } = useCampaignResults(campaign.id);
   const canExport = useCan('recalls.exportCsv');
   const [exportError, setExportError] = useState<string | null>(null);
@@ -27,7 +27,7 @@ export function CampaignResultsView({ campaign, today }: { campaign: RecallCampa
   const tile = (label: string, rate: RateCount | undefined, id: string) => (
     <div className="rc-tile" data-testid={`rate-${id}`}>
       <span className="rc-tile__label">{label}</span>
-      <strong className="rc-tile__value">{rate ? `${rate.percent.toFixed(1)} %` : '—'}</strong>
+      <strong className="rc-tile__value">{rate ? `${formatNumber(rate.percent, 1)} %` : '—'}</strong>
       <span className="rc-tile__sub">{rate && r ? t('results.ofTotal', { count: rate.count, total: r.total }) : '\u00a0'}</span>
     </div>
   );

@@ -20,8 +20,8 @@ export function SyncProgressView({ progress }: { progress: SyncProgress | null }
       </div>
       <p>
         {progress.total !== null
-          ? t('sync.firstSyncRows', { rows: progress.rows.toLocaleString(), total: progress.total.toLocaleString() })
-          : t('sync.firstSyncRowsOnly', { rows: progress.rows.toLocaleString() })}
+          ? t('sync.firstSyncRows', { rows: progress.rows, total: progress.total })
+          : t('sync.firstSyncRowsOnly', { rows: progress.rows })}
         {percent !== null && ` · ${percent}%`}
         {progress.secondsLeft !== null && ` · ${t('sync.firstSyncLeft', { seconds: Math.ceil(progress.secondsLeft) })}`}
       </p>
