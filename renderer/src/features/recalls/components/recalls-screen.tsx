@@ -42,7 +42,7 @@ export function RecallsScreen({ info, today }: ScreenProps) {
         {view === 'types' ? <RecallTypesEditor canEdit={canEditTypes} /> : null}
         {view === 'campaign' && selected ? <CampaignView campaign={selected} canPlan={canPlan} info={info} today={today} /> : null}
         {view === 'campaign' && !selected && campaigns.state.status === 'ready' ? (
-          <p className="recalls__empty">{t('recalls.noCampaigns')}</p>
+          <p className="recalls__empty">{t(canPlan ? 'recalls.noCampaigns' : 'recalls.noCampaignsAsk')}</p>
         ) : null}
       </section>
     </main>
