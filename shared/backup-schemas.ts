@@ -6,6 +6,6 @@ export const BackupRestoreInput = z
     file: z
       .string()
       .max(200)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.cdbackup$/, { message: 'must be a backup file name from the list' }),
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.cdbackup$/, { message: 'backup_file' }),
   })
   .strict();

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { isValidIsoDate } from './domain/clinic-time.ts';
 import { normalizeNationalId, phoneDigits } from './domain/patient-search.ts';
 
-const Uuid = z.string().uuid({ message: 'must be a UUID' });
-const Day = z.string().refine(isValidIsoDate, { message: 'must be a calendar date as YYYY-MM-DD' });
+const Uuid = z.string().uuid({ message: 'not_a_reference' });
+const Day = z.string().refine(isValidIsoDate, { message: 'calendar_date' });
 /** Any ISO-8601 instant with an offset; normalised to UTC with milliseconds ('…T09:00:00.000Z'). */
 const InstantInput = z.iso
   .datetime({ offset: true, message: 'must be an ISO date-time with a time zone, e.g. 2026-11-23T09:00:00Z' })
@@ -17,19 +17,19 @@ const InstantInput = z.iso
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const optionalNullable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable()).optional();
 
-const Name = z.string().trim().min(1, { message: 'is required' }).max(100, { message: 'is too long (max 100)' });
+const Name = z.string().trim().min(1, { message: 'required' }).max(100, { message: 'is too long (max 100)' });
 const Phone = z
   .string()
   .trim()
   .max(30, { message: 'is too long' })
-  .refine((v) => /^\+?[\d\s\-().\/]+$/.test(v), { message: 'may hold only digits, spaces, dashes, brackets and a leading +' })
-  .refine((v) => phoneDigits(v).length >= 6 && phoneDigits(v).length <= 15, { message: 'must have 6 to 15 digits' });
-const Email = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' }));
+  .refine((v) => /^\+?[\d\s\-().\/]+$/.test(v), { message: 'phone_chars' })
+  .refine((v) => phoneDigits(v).length >= 6 && phoneDigits(v).length <= 15, { message: 'phone_digits' });
+const Email = z.string().trim().toLowerCase().pipe(z.email({ message: 'email' }));
 const NationalId = z
   .string()
   .transform(normalizeNationalId)
-  .pipe(z.string().regex(/^[A-Z0-9]{4,20}$/, { message: 'must be 4 to 20 letters or digits' }));
-const BirthDate = Day.refine((d) => d >= '1900-01-01', { message: 'must be after 1900' });
+  .pipe(z.string().regex(/^[A-Z0-9]{4,20}$/, { message: 'national_id_format' }));
+const BirthDate = Day.refine((d) => d >= '1900-01-01', { message: 'birth_before_1900' });
 const Channel = z.enum(['phone', 'sms', 'whatsapp', 'email']);
 const Notes = z.string().trim().max(2000, { message: 'is too long (max 2000)' });
 
@@ -38,7 +38,7 @@ export const TimeOfDaySchema = z.union([
   z
     .object({ fromMinute: z.number().int().min(0).max(1440), toMinute: z.number().int().min(0).max(1440) })
     .strict()
-    .refine((r) => r.toMinute > r.fromMinute, { message: 'toMinute must be after fromMinute' }),
+    .refine((r) => r.toMinute > r.fromMinute, { message: 'end_before_start' }),
 ]);
 
 export const FindFreeInputSchema = z
@@ -57,7 +57,7 @@ export const FindFreeInputSchema = z
     excludeAppointmentId: Uuid.optional(),
   })
   .strict()
-  .refine((v) => !v.toDate || v.toDate >= v.fromDate, { message: 'must not be before fromDate', path: ['toDate'] });
+  .refine((v) => !v.toDate || v.toDate >= v.fromDate, { message: 'before_from_date', path: ['toDate'] });
 
 export const WeekInputSchema = z.object({ doctorId: Uuid, weekStart: Day }).strict();
 
@@ -117,7 +117,7 @@ export const BookInputSchema = z
     confirmBlocked: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => !v.endsAt || v.endsAt > v.startsAt, { message: 'must be after startsAt', path: ['endsAt'] });
+  .refine((v) => !v.endsAt || v.endsAt > v.startsAt, { message: 'end_before_start', path: ['endsAt'] });
 
 export const RescheduleInputSchema = z
   .object({
@@ -130,10 +130,10 @@ export const RescheduleInputSchema = z
     roomId: Uuid.nullable().optional(),
   })
   .strict()
-  .refine((v) => !v.endsAt || v.endsAt > v.startsAt, { message: 'must be after startsAt', path: ['endsAt'] });
+  .refine((v) => !v.endsAt || v.endsAt > v.startsAt, { message: 'end_before_start', path: ['endsAt'] });
 
 export const CancelInputSchema = z
-  .object({ id: Uuid, reason: z.string().trim().min(1, { message: 'a cancellation needs a reason' }).max(500) })
+  .object({ id: Uuid, reason: z.string().trim().min(1, { message: 'cancel_reason_required' }).max(500) })
   .strict();
 
 export const UndoInputSchema = z.object({ preview: z.boolean().optional() }).strict();

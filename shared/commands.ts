@@ -56,10 +56,10 @@ import { BackupRestoreInput } from './backup-schemas.ts';
 import type { AuditPage, DeskLockState } from './domain/security-types.ts';
 import * as security from './security-schemas.ts';
 
-export const Id = z.string().uuid({ message: 'must be a UUID' });
+export const Id = z.string().uuid({ message: 'not_a_reference' });
 export const IsoDateSchema = z
   .string()
-  .refine(isValidIsoDate, { message: 'must be a calendar date as YYYY-MM-DD' });
+  .refine(isValidIsoDate, { message: 'calendar_date' });
 export const LanguageSchema = z.enum(['en', 'es']);
 const Empty = z.object({}).strict();
 

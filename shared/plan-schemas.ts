@@ -5,13 +5,13 @@ import { FREQUENCIES, PAYMENT_METHODS, TREATMENT_PLAN_STATUSES } from './domain/
 
 /** Input schemas of the treatment plan, payment plan, payment and money commands. */
 
-const Uuid = z.string().uuid({ message: 'must be a UUID' });
-const CalendarDate = z.string().refine(isValidIsoDate, { message: 'must be a calendar date as YYYY-MM-DD' });
+const Uuid = z.string().uuid({ message: 'not_a_reference' });
+const CalendarDate = z.string().refine(isValidIsoDate, { message: 'calendar_date' });
 const whole = () =>
   z.number({ message: 'must be a number' }).int({ message: 'must be a whole number of minor units' });
 const Amount = whole().positive({ message: 'must be more than zero' }).max(MAX_PRINCIPAL_CENTS, { message: 'is too large' });
 const AmountOrZero = whole().nonnegative({ message: 'must be zero or more' }).max(MAX_PRINCIPAL_CENTS, { message: 'is too large' });
-const Text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` });
+const Text = (max: number) => z.string().trim().min(1, { message: 'required' }).max(max, { message: `must be at most ${max} characters` });
 const Reason = Text(500);
 const Minutes = z.number().int({ message: 'must be whole minutes' }).min(5, { message: 'must be at least 5' }).max(480, { message: 'must be at most 480' });
 const Count = z
@@ -38,7 +38,7 @@ export const TreatmentPlanCreateInput = z
     title: Text(200),
     doctorId: Uuid.optional(),
     notes: z.string().trim().max(2000).optional(),
-    steps: z.array(TreatmentStepInput).min(1, { message: 'a plan needs at least one step' }).max(50),
+    steps: z.array(TreatmentStepInput).min(1, { message: 'plan_needs_step' }).max(50),
   })
   .strict();
 

@@ -6,9 +6,9 @@ import { RECALL_OUTCOMES } from './domain/recall-queue.ts';
 
 /** Input schemas of the recalls.* commands (issue 8). */
 
-const Uuid = z.string().uuid({ message: 'must be a UUID' });
-const CalendarDate = z.string().refine(isValidIsoDate, { message: 'must be a calendar date as YYYY-MM-DD' });
-const Name = z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' });
+const Uuid = z.string().uuid({ message: 'not_a_reference' });
+const CalendarDate = z.string().refine(isValidIsoDate, { message: 'calendar_date' });
+const Name = z.string().trim().min(1, { message: 'required' }).max(200, { message: 'must be at most 200 characters' });
 
 export const RecallTypeCreateSchema = z
   .object({
@@ -64,11 +64,11 @@ export const AttemptLogSchema = z
   })
   .strict()
   .refine((a) => a.outcome !== 'call_back' || a.callbackOn !== undefined, {
-    message: 'a call-back needs the date to call back on',
+    message: 'callback_date_required',
     path: ['callbackOn'],
   })
   .refine((a) => a.outcome !== 'booked' || a.appointmentId !== undefined, {
-    message: 'a booking needs the booked appointment',
+    message: 'booked_appointment_required',
     path: ['appointmentId'],
   });
 

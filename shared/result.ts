@@ -14,9 +14,16 @@ export type ErrorCode =
   | 'offline'
   | 'internal';
 
+/** Facts a reason is worded with: names, counts, ISO instants (`…At`) and codes. */
+export type ReasonParams = Readonly<Record<string, string | number>>;
+
 export interface CommandErrorData {
   code: ErrorCode;
+  /** English, for developers and logs only: the renderer words `reason` + `params` instead. */
   message: string;
+  /** Why, as a code the renderer words in the desk's language (shared/i18n/reasons-*.ts). */
+  reason?: string;
+  params?: ReasonParams;
   /** Dotted path of the offending input field, when one field is to blame. */
   field?: string;
   /** Extra machine-readable facts (e.g. the overlapping appointment ids). */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './domain/clinic-time.ts';
 
-const Id = z.string().uuid({ message: 'must be a UUID' });
-const Day = z.string().refine(isValidIsoDate, { message: 'must be a calendar date as YYYY-MM-DD' });
+const Id = z.string().uuid({ message: 'not_a_reference' });
+const Day = z.string().refine(isValidIsoDate, { message: 'calendar_date' });
 const Short = z.string().trim().min(1).max(100);
 
-export const PinSchema = z.string().regex(/^\d{4,8}$/, { message: 'must be 4 to 8 digits' });
+export const PinSchema = z.string().regex(/^\d{4,8}$/, { message: 'pin_format' });
 
 export const SetPinInput = z.object({ pin: PinSchema, staffId: Id.optional() }).strict();
 /** Any string up to 8 characters is checked (and counted as a failure), so a typo is not a validation error. */

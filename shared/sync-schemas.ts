@@ -1,7 +1,7 @@
 /** Input schemas of the sync commands (kept out of commands.ts, which imports these). */
 import { z } from 'zod';
 
-const Uuid = z.string().uuid({ message: 'must be a UUID' });
+const Uuid = z.string().uuid({ message: 'not_a_reference' });
 
 export const AttentionResolveSchema = z
   .object({
@@ -18,4 +18,4 @@ export const AttentionResolveSchema = z
       .optional(),
   })
   .strict()
-  .refine((v) => v.action !== 'rebook' || v.slot, { message: 'choose a slot to re-book', path: ['slot'] });
+  .refine((v) => v.action !== 'rebook' || v.slot, { message: 'rebook_slot_required', path: ['slot'] });

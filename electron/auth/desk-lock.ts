@@ -117,7 +117,7 @@ export class DeskLock {
   }
 
   async unlockWithPin(session: LockSession, staffId: string, pin: string): Promise<DeskLockState> {
-    if (!session.clinicId) throw new CommandError('not_found', 'No clinic is set up on this desk yet.');
+    if (!session.clinicId) throw new CommandError('not_found', 'No clinic is set up on this desk yet.').because('no_clinic');
     const staff = getActiveStaff(this.o.db, session.clinicId, staffId);
     const record = staff ? getPin(this.o.db, staffId) : null;
     if (!staff || !record) throw refusal('no_pin', 'This person has no PIN on this desk.');
@@ -164,12 +164,12 @@ export class DeskLock {
 
   async setPin(session: LockSession, pin: string, staffId?: string): Promise<DeskLockState> {
     const acting = this.acting(session);
-    if (!acting) throw new CommandError('forbidden', 'Nobody is working at this desk.');
+    if (!acting) throw new CommandError('forbidden', 'Nobody is working at this desk.').because('nobody_at_desk');
     const target = staffId ?? acting.id;
     if (target !== acting.id && acting.role !== 'admin') {
-      throw new CommandError('forbidden', 'Only an admin can set another person’s PIN.');
+      throw new CommandError('forbidden', 'Only an admin can set another person’s PIN.').because('role_refused');
     }
-    if (!getActiveStaff(this.o.db, session.clinicId, target)) throw new CommandError('not_found', 'That staff member was not found.', 'staffId');
+    if (!getActiveStaff(this.o.db, session.clinicId, target)) throw new CommandError('not_found', 'That staff member was not found.', 'staffId').because('not_found');
     const verifier = await createVerifier(pin, this.o.scrypt ?? DEFAULT_SCRYPT);
     const record: PinRecord = { verifier, failures: 0, lockouts: 0, lockedUntil: null };
     putPin(this.o.db, target, record);

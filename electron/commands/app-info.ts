@@ -23,7 +23,7 @@ export function localSyncStatus(db: ReadDb): SyncStatus {
 export const appInfoHandlers: HandlerSlice<'app.info' | 'settings.setLanguage' | 'app.dismissRecovery'> = {
   'app.info': (_input, ctx) => {
     const clinic = getClinic(ctx.db, ctx.clinicId);
-    if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.');
+    if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.').because('no_clinic');
     const language = (getSetting(ctx.db, 'language') as Language | null) ?? 'en';
     const recovery = readRecovery(ctx.db);
     return {

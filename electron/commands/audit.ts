@@ -15,18 +15,18 @@ const CURSOR = /^([0-9T:.+\-Z]{10,40})\|([0-9a-f-]{36})$/;
 
 function timeZone(ctx: CommandContext): string {
   const clinic = getClinic(ctx.db, ctx.clinicId);
-  if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.');
+  if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.').because('no_clinic');
   return clinic.timeZone;
 }
 
 /** Dates are whole clinic days: from its first instant to the end of `to`. */
 function toQuery(ctx: CommandContext, f: AuditFilters, limit: number, cursor?: string): AuditQuery {
   const tz = timeZone(ctx);
-  if (f.from && f.to && f.from > f.to) throw new CommandError('validation_error', 'to: must not be before from', 'filters.to');
+  if (f.from && f.to && f.from > f.to) throw new CommandError('validation_error', 'to: must not be before from', 'filters.to').because('before_from_date');
   let before: AuditQuery['before'];
   if (cursor) {
     const m = CURSOR.exec(cursor);
-    if (!m) throw new CommandError('validation_error', 'cursor: not a cursor from audit.list', 'cursor');
+    if (!m) throw new CommandError('validation_error', 'cursor: not a cursor from audit.list', 'cursor').because('invalid');
     before = { at: m[1]!, id: m[2]! };
   }
   return {

@@ -30,7 +30,7 @@ const canEdit = (ctx: CommandContext) => ctx.staff?.role === 'admin' || ctx.staf
 
 function requireEditor(ctx: CommandContext): void {
   if (!canEdit(ctx)) {
-    throw new CommandError('forbidden', 'Only an admin or a manager can change availability, rooms and appointment types.');
+    throw new CommandError('forbidden', 'Only an admin or a manager can change availability, rooms and appointment types.').because('role_refused');
   }
 }
 
@@ -73,7 +73,7 @@ function guardOrphans(found: OrphanCandidate[], confirmed: boolean | undefined, 
     `${what} would leave ${found.length} booked appointment(s) outside the available time. Save anyway?`,
     undefined,
     { reason: 'orphans', appointments },
-  );
+  ).because('orphans', { count: found.length });
 }
 
 type SaveWeek = CommandParsedInput<'availability.saveWeek'>;
@@ -226,7 +226,7 @@ export const availabilityAdminHandlers: HandlerSlice<
     const taken = listRoomViews(ctx.db, ctx.clinicId).find(
       (r) => r.id !== input.id && r.name.toLowerCase() === input.name.toLowerCase(),
     );
-    if (taken) throw new CommandError('validation_error', 'name: another room already has this name', 'name');
+    if (taken) throw new CommandError('validation_error', 'name: another room already has this name', 'name').because('name_taken');
     if (existing && existing.active && input.active === false) {
       const now = ctx.now().toISOString();
       const far = new Date(ctx.now().getTime() + ORPHAN_HORIZON_DAYS * DAY_MS).toISOString();
@@ -245,7 +245,7 @@ export const availabilityAdminHandlers: HandlerSlice<
     const types = listTypeViews(ctx.db, ctx.clinicId);
     if (input.id && !types.some((t) => t.id === input.id)) throw notFound('The appointment type', 'id');
     if (types.some((t) => t.id !== input.id && t.name.toLowerCase() === input.name.toLowerCase())) {
-      throw new CommandError('validation_error', 'name: another appointment type already has this name', 'name');
+      throw new CommandError('validation_error', 'name: another appointment type already has this name', 'name').because('name_taken');
     }
     ctx.write('availability.saveType', (w) => {
       const row = {

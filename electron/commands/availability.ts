@@ -32,7 +32,7 @@ const DEFAULT_LIMIT = 10;
 
 export function requireClinic(db: ReadDb, clinicId: string): ClinicSummary {
   const clinic = getClinic(db, clinicId);
-  if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.');
+  if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.').because('no_clinic');
   return clinic;
 }
 
@@ -72,7 +72,7 @@ export const availabilityHandlers: HandlerSlice<'availability.findFree' | 'avail
     const fromDate = input.fromDate < today ? today : input.fromDate;
     const lastAllowed = addDaysIso(input.fromDate, MAX_DAYS);
     if (input.toDate && input.toDate > lastAllowed) {
-      throw new CommandError('validation_error', `toDate: search at most ${MAX_DAYS} days at a time`, 'toDate');
+      throw new CommandError('validation_error', `toDate: search at most ${MAX_DAYS} days at a time`, 'toDate').because('search_too_long', { max: MAX_DAYS });
     }
     const toDate = input.toDate ?? addDaysIso(input.fromDate, DEFAULT_DAYS - 1);
     const limit = input.limit ?? DEFAULT_LIMIT;

@@ -18,7 +18,7 @@ import type { CommandContext, HandlerSlice } from './context.ts';
 function dataDirOf(db: WriteDb): { dataDir: string; dbPath: string } {
   const dbPath = db.name;
   if (dbPath === '' || dbPath === ':memory:') {
-    throw new CommandError('conflict', 'This desk keeps no database file, so there is nothing to back up.', undefined, { reason: 'unavailable' });
+    throw new CommandError('conflict', 'This desk keeps no database file, so there is nothing to back up.', undefined, { reason: 'unavailable' }).because('backup_unavailable');
   }
   return { dataDir: dirname(dbPath), dbPath };
 }
@@ -26,7 +26,7 @@ function dataDirOf(db: WriteDb): { dataDir: string; dbPath: string } {
 /** Restoring replaces every local change since the backup: admins and managers only. */
 function requireManager(ctx: CommandContext): void {
   if (ctx.staff && ctx.staff.role === 'receptionist') {
-    throw new CommandError('forbidden', 'Only a manager or an administrator can restore a backup.');
+    throw new CommandError('forbidden', 'Only a manager or an administrator can restore a backup.').because('role_refused');
   }
 }
 

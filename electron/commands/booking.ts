@@ -40,7 +40,7 @@ export const bookingHandlers: HandlerSlice<'appointments.book' | 'appointments.r
         const same =
           existing.patient_id === input.patientId && existing.doctor_id === input.doctorId && existing.starts_at === input.startsAt;
         if (same) return appointmentDetail(ctx, existing.id);
-        throw new CommandError('conflict', 'This request key was already used for a different booking.', 'idempotencyKey');
+        throw new CommandError('conflict', 'This request key was already used for a different booking.', 'idempotencyKey').because('idempotency_reused');
       }
     }
     const patient = loadPatient(ctx.db, ctx.clinicId, input.patientId, 'patientId');
@@ -50,12 +50,12 @@ export const bookingHandlers: HandlerSlice<'appointments.book' | 'appointments.r
         `${patient.firstName} ${patient.lastName} is flagged${patient.blockedReason ? `: ${patient.blockedReason}` : ''}. Book anyway?`,
         'patientId',
         { reason: 'patient_blocked', blockedReason: patient.blockedReason },
-      );
+      ).because('patient_blocked');
     }
     const minutes = typeDuration(ctx.db, ctx.clinicId, input.appointmentTypeId, input.doctorId);
     const endsAt = input.endsAt ?? new Date(Date.parse(input.startsAt) + minutes * MINUTE).toISOString();
     if (Date.parse(endsAt) <= ctx.now().getTime()) {
-      throw new CommandError('validation_error', 'startsAt: that time has already passed', 'startsAt');
+      throw new CommandError('validation_error', 'startsAt: that time has already passed', 'startsAt').because('time_passed');
     }
     const id = ctx.write('appointments.book', (w) => {
       // Checked inside the write transaction, so nothing can slip in between check and insert.
@@ -97,7 +97,7 @@ export const bookingHandlers: HandlerSlice<'appointments.book' | 'appointments.r
     if (!MOVABLE.has(current.status)) {
       throw new CommandError('invalid_transition', `An appointment that is ${current.status} cannot be moved.`, 'id', {
         status: current.status,
-      });
+      }).because('cannot_move_status', { status: current.status });
     }
     const doctorId = input.doctorId ?? current.doctor_id;
     const length = Date.parse(current.ends_at) - Date.parse(current.starts_at);
@@ -135,7 +135,7 @@ export const bookingHandlers: HandlerSlice<'appointments.book' | 'appointments.r
       throw new CommandError('invalid_transition', `This appointment is already ${current.status.replace('_', '-')}.`, 'id', {
         from: current.status,
         to: 'cancelled',
-      });
+      }).because('already_status', { status: current.status });
     }
     return appointmentHandlers['appointments.setStatus']({ id, status: 'cancelled', reason }, ctx);
   },

@@ -19,7 +19,7 @@ import type { CommandContext } from './context.ts';
 
 export function clinicMoney(ctx: CommandContext): { currency: string; today: string; name: string; phone: string | null; address: string | null } {
   const clinic = getClinicContact(ctx.db, ctx.clinicId);
-  if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.');
+  if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.').because('no_clinic');
   return { ...clinic, today: todayIn(clinic.time_zone, ctx.now()) };
 }
 

@@ -2,7 +2,7 @@ import { CommandError } from './command-error.ts';
 import type { CommandContext, HandlerSlice, LockPort } from './context.ts';
 
 function lock(ctx: CommandContext): LockPort {
-  if (!ctx.lock) throw new CommandError('not_found', 'This desk has no screen lock.');
+  if (!ctx.lock) throw new CommandError('not_found', 'This desk has no screen lock.').because('not_found');
   return ctx.lock;
 }
 

@@ -13,10 +13,10 @@ export const REVEAL_REASON_MIN = 3;
 export const nationalIdHandlers: HandlerSlice<'patients.revealNationalId'> = {
   'patients.revealNationalId': ({ id, reason }, ctx) => {
     const staff = ctx.staff;
-    if (!staff) throw new CommandError('forbidden', 'Nobody is working at this desk.');
+    if (!staff) throw new CommandError('forbidden', 'Nobody is working at this desk.').because('nobody_at_desk');
     const why = reason?.trim() ?? '';
     if (staff.role === 'receptionist' && why.length < REVEAL_REASON_MIN) {
-      throw new CommandError('validation_error', 'reason: say why the full national id is needed', 'reason', { reason: 'reason_required' });
+      throw new CommandError('validation_error', 'reason: say why the full national id is needed', 'reason', { reason: 'reason_required' }).because('required');
     }
     const row = getPatientRow(ctx.db, ctx.clinicId, id);
     if (!row) throw notFound('The patient', 'id');

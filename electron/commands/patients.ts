@@ -71,14 +71,14 @@ function checkBirthDate(ctx: CommandContext, birthDate: string | null | undefine
   if (!birthDate) return;
   const clinic = getClinic(ctx.db, ctx.clinicId);
   const today = todayIn(clinic?.timeZone ?? 'UTC', ctx.now());
-  if (birthDate > today) throw new CommandError('validation_error', 'birthDate: cannot be in the future', 'birthDate');
+  if (birthDate > today) throw new CommandError('validation_error', 'birthDate: cannot be in the future', 'birthDate').because('birth_in_future');
 }
 
 /** The preferred channel must be reachable with the contact details the patient has. */
 function checkChannel(p: { preferredChannel: string; phone: string | null; email: string | null }): void {
   if (p.preferredChannel === 'email' ? !p.email : !p.phone) {
     const needs = p.preferredChannel === 'email' ? 'an email address' : 'a phone number';
-    throw new CommandError('validation_error', `preferredChannel: ${p.preferredChannel} needs ${needs}`, 'preferredChannel');
+    throw new CommandError('validation_error', `preferredChannel: ${p.preferredChannel} needs ${needs}`, 'preferredChannel').because('channel_needs_contact', { channel: p.preferredChannel, needs });
   }
 }
 
@@ -181,7 +181,7 @@ export const patientHandlers: HandlerSlice<
         throw new CommandError('conflict', `This may be a patient we already have: ${who}. Create anyway?`, undefined, {
           reason: 'possible_duplicate',
           duplicates,
-        });
+        }).because('duplicate_patient', { patient: who });
       }
     }
     const row = ctx.write('patients.create', (w) => {

@@ -13,7 +13,7 @@ export function scheduleGuard<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof ScheduleError) throw new CommandError('validation_error', e.message, e.field);
+    if (e instanceof ScheduleError) throw new CommandError('validation_error', e.message, e.field).because('invalid');
     throw e;
   }
 }
@@ -104,10 +104,10 @@ export const paymentPlanHandlers: HandlerSlice<PaymentPlanCommands> = {
       const tp = getTreatmentPlan(ctx.db, ctx.clinicId, treatmentPlanId);
       if (!tp) throw notFound('The treatment plan', 'treatmentPlanId');
       if (tp.patient_id !== patientId) {
-        throw new CommandError('validation_error', 'treatmentPlanId: the treatment plan is for another patient', 'treatmentPlanId');
+        throw new CommandError('validation_error', 'treatmentPlanId: the treatment plan is for another patient', 'treatmentPlanId').because('plan_other_patient');
       }
       if (tp.status === 'cancelled') {
-        throw new CommandError('validation_error', 'treatmentPlanId: the treatment plan is cancelled', 'treatmentPlanId');
+        throw new CommandError('validation_error', 'treatmentPlanId: the treatment plan is cancelled', 'treatmentPlanId').because('plan_cancelled');
       }
     }
     const hasDown = terms.downPaymentCents > 0;
@@ -150,7 +150,7 @@ export const paymentPlanHandlers: HandlerSlice<PaymentPlanCommands> = {
   'paymentPlans.change': (input, ctx) => {
     const plan = getPaymentPlan(ctx.db, ctx.clinicId, input.paymentPlanId);
     if (!plan) throw notFound('The payment plan', 'paymentPlanId');
-    if (plan.status === 'cancelled') throw new CommandError('conflict', 'A cancelled payment plan cannot change.', 'paymentPlanId');
+    if (plan.status === 'cancelled') throw new CommandError('conflict', 'A cancelled payment plan cannot change.', 'paymentPlanId').because('plan_cancelled');
     const rows = listInstallmentsForPlan(ctx.db, ctx.clinicId, plan.id);
     const down = rows.find((i) => isDownPayment(plan, i));
     const scheduled = rows.filter((i) => i !== down);

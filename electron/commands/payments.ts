@@ -103,7 +103,7 @@ export const paymentHandlers: HandlerSlice<PaymentCommands> = {
     requirePatient(ctx.db, ctx.clinicId, input.patientId);
     const { currency } = clinicMoney(ctx);
     if (input.receivedAt && Date.parse(input.receivedAt) > ctx.now().getTime() + MAX_FUTURE_MS) {
-      throw new CommandError('validation_error', 'receivedAt: a payment cannot be received in the future', 'receivedAt');
+      throw new CommandError('validation_error', 'receivedAt: a payment cannot be received in the future', 'receivedAt').because('received_in_future');
     }
     const id = ctx.write('payments.record', (w) => {
       const row = w.insert('payments', {
@@ -132,11 +132,11 @@ export const paymentHandlers: HandlerSlice<PaymentCommands> = {
     const original = getPayment(ctx.db, ctx.clinicId, paymentId);
     if (!original) throw notFound('The payment', 'paymentId');
     if (original.kind !== 'payment') {
-      throw new CommandError('validation_error', `paymentId: a ${original.kind} cannot be voided`, 'paymentId');
+      throw new CommandError('validation_error', `paymentId: a ${original.kind} cannot be voided`, 'paymentId').because('payment_not_voidable', { kind: original.kind });
     }
     const { payments, allocations } = ledgerOf(ctx.db, ctx.clinicId, original.patient_id);
     if (voidedPaymentIds(payments).has(paymentId)) {
-      throw new CommandError('conflict', 'This payment is already voided.', 'paymentId');
+      throw new CommandError('conflict', 'This payment is already voided.', 'paymentId').because('payment_voided');
     }
     const reversal = reverseAllocations(allocations, paymentId);
     const unapplied = original.amount_cents + reversal.reduce((s, a) => s + a.amountCents, 0);
@@ -145,7 +145,7 @@ export const paymentHandlers: HandlerSlice<PaymentCommands> = {
         'conflict',
         'Part of this payment was already refunded as credit; it cannot be voided.',
         'paymentId',
-      );
+      ).because('payment_not_voidable');
     }
     const id = ctx.write('payments.void', (w) => {
       const row = w.insert('payments', {
@@ -180,7 +180,7 @@ export const paymentHandlers: HandlerSlice<PaymentCommands> = {
         `amountCents: a refund can be at most the patient's credit (${credit})`,
         'amountCents',
         { creditCents: credit },
-      );
+      ).because('refund_over_credit', { creditCents: credit });
     }
     const id = ctx.write('payments.refund', (w) => {
       const row = w.insert('payments', {

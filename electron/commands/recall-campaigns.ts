@@ -31,7 +31,7 @@ function refuse(c: RecallCampaign, wanted: string, allowedFrom: string): never {
     `A ${c.status} campaign cannot be ${wanted}; only a ${allowedFrom} campaign can.`,
     'campaignId',
     { from: c.status },
-  );
+  ).because('campaign_status', { status: c.status });
 }
 
 const localStamp = (instant: string | null, tz: string) =>
@@ -69,14 +69,14 @@ export const recallCampaignHandlers: HandlerSlice<
     const { compiled, rule, timeZone } = compileFor(ctx, campaign.recallTypeId, campaign.criteria);
     const matches = listMatching(ctx.db, ctx.clinicId, compiled, MAX_CAMPAIGN_CONTACTS + 1);
     if (matches.length === 0) {
-      throw new CommandError('validation_error', 'criteria: no patient matches; there is nobody to call', 'criteria');
+      throw new CommandError('validation_error', 'criteria: no patient matches; there is nobody to call', 'criteria').because('nobody_matches');
     }
     if (matches.length > MAX_CAMPAIGN_CONTACTS) {
       throw new CommandError(
         'validation_error',
         `criteria: more than ${MAX_CAMPAIGN_CONTACTS} patients match; narrow the criteria`,
         'criteria',
-      );
+      ).because('too_many_match', { max: MAX_CAMPAIGN_CONTACTS });
     }
     ctx.write('recalls.campaigns.activate', (w) => {
       w.update('recall_campaigns', campaignId, { status: 'active', activated_at: w.at });

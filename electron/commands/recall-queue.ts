@@ -26,7 +26,7 @@ function activeCampaign(ctx: CommandContext, campaignId: string) {
   if (campaign.status !== 'active') {
     throw new CommandError('invalid_transition', `This campaign is ${campaign.status}; only an active campaign has a call list.`, 'campaignId', {
       status: campaign.status,
-    });
+    }).because('campaign_not_active');
   }
   return campaign;
 }
@@ -154,12 +154,12 @@ export const recallQueueHandlers: HandlerSlice<'recalls.queue.next' | 'recalls.q
     const campaign = activeCampaign(ctx, contact.campaign_id);
     const { timeZone, today } = clinicClock(ctx);
     if (input.outcome === 'call_back' && !isValidCallback(input.callbackOn!, today)) {
-      throw new CommandError('validation_error', 'callbackOn: the call-back date is in the past', 'callbackOn');
+      throw new CommandError('validation_error', 'callbackOn: the call-back date is in the past', 'callbackOn').because('date_in_past');
     }
     if (input.appointmentId) {
       const appt = appointmentOfPatient(ctx.db, ctx.clinicId, input.appointmentId);
       if (!appt || appt.patient_id !== contact.patient_id) {
-        throw new CommandError('validation_error', 'appointmentId: not an appointment of this patient', 'appointmentId');
+        throw new CommandError('validation_error', 'appointmentId: not an appointment of this patient', 'appointmentId').because('appointment_other_patient');
       }
     }
     const rules = { maxAttempts: campaign.maxAttempts, attemptSpacingHours: campaign.attemptSpacingHours };

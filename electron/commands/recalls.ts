@@ -30,7 +30,7 @@ export const PREVIEW_SAMPLE = 50;
 
 export function clinicClock(ctx: CommandContext) {
   const clinic = getClinic(ctx.db, ctx.clinicId);
-  if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.');
+  if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.').because('no_clinic');
   const now = ctx.now();
   return { clinic, timeZone: clinic.timeZone, today: todayIn(clinic.timeZone, now), now: now.toISOString() };
 }
@@ -50,7 +50,7 @@ export function compileFor(
 ): { compiled: CompiledCriteria; rule: RecallRule | null; timeZone: string } {
   const rule = ruleFor(ctx.db, ctx.clinicId, recallTypeId);
   if (criteria.due && !rule) {
-    throw new CommandError('validation_error', 'recallTypeId: due-date conditions need a recall type', 'recallTypeId');
+    throw new CommandError('validation_error', 'recallTypeId: due-date conditions need a recall type', 'recallTypeId').because('recall_type_needed');
   }
   const clock = clinicClock(ctx);
   return { compiled: compileCriteria(criteria, rule, clock), rule, timeZone: clock.timeZone };
@@ -74,7 +74,7 @@ export function toPreviewRow(r: CriteriaMatchRow, rule: RecallRule | null, timeZ
 function checkTypes(ctx: CommandContext, ids: readonly string[] | undefined): void {
   const unknown = ids ? unknownAppointmentTypes(ctx.db, ctx.clinicId, ids) : [];
   if (unknown.length > 0) {
-    throw new CommandError('validation_error', 'appointmentTypeIds: unknown appointment type', 'appointmentTypeIds', { unknown });
+    throw new CommandError('validation_error', 'appointmentTypeIds: unknown appointment type', 'appointmentTypeIds', { unknown }).because('unknown_appointment_type');
   }
 }
 

@@ -14,5 +14,5 @@ export function roleRefusal(name: CommandName, staff: StaffSummary | null): Comm
   if (canRun(staff?.role, name)) return null;
   const allowed = COMMAND_ROLES[name] ?? [];
   const who = allowed.map((r) => ROLE_WORDS[r]).join(' or ');
-  return new CommandError('forbidden', `Only ${who} can do this.`, undefined, { allowedRoles: [...allowed] });
+  return new CommandError('forbidden', `Only ${who} can do this.`, undefined, { allowedRoles: [...allowed] }).because('role_refused');
 }

@@ -21,7 +21,7 @@ export const scheduleHandlers: HandlerSlice<'schedule.day'> = {
    */
   'schedule.day': ({ date }, ctx) => {
     const clinic = getClinic(ctx.db, ctx.clinicId);
-    if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.');
+    if (!clinic) throw new CommandError('not_found', 'The clinic of this desk was not found.').because('no_clinic');
     const tz = clinic.timeZone;
     // Working hours and breaks are wall-clock minutes; dayClock converts them with one zone
     // lookup for the whole day (~0.2 ms of a 50-doctor day) unless the clocks change that day.

@@ -31,7 +31,7 @@ export function loadSession(db: WriteDb, signedIn?: AuthUser | null): Session {
   }
   const chosen = getSetting(db, 'current_clinic_id');
   const clinic = (chosen && getClinic(db, chosen)) || firstClinic(db);
-  if (!clinic) throw new CommandError('not_found', 'No clinic is set up on this desk yet.');
+  if (!clinic) throw new CommandError('not_found', 'No clinic is set up on this desk yet.').because('no_clinic');
   const staffId = getSetting(db, 'current_staff_id');
   const staff = (staffId && getActiveStaff(db, clinic.id, staffId)) || defaultStaff(db, clinic.id);
   return { clinicId: clinic.id, deskId, staff };
@@ -43,10 +43,10 @@ export function loadSession(db: WriteDb, signedIn?: AuthUser | null): Session {
  * with a server refuses: there the signed-in user acts and nothing else may choose.
  */
 export function chooseLocalStaff(db: WriteDb, email: string, opts: { hasServer: boolean }): StaffSummary {
-  if (opts.hasServer) throw new CommandError('forbidden', 'The acting staff member can only be chosen on a local-only desk.');
+  if (opts.hasServer) throw new CommandError('forbidden', 'The acting staff member can only be chosen on a local-only desk.').because('role_refused');
   const { clinicId } = loadSession(db);
   const staff = findActiveStaffByEmail(db, clinicId, email);
-  if (!staff) throw new CommandError('not_found', `No active staff member with the email ${email}.`);
+  if (!staff) throw new CommandError('not_found', `No active staff member with the email ${email}.`).because('not_found');
   setSetting(db, 'current_staff_id', staff.id);
   return staff;
 }

@@ -12,6 +12,8 @@ import {
   listDoctorWeeks,
   listVacations,
 } from '../db/repos/availability.ts';
+import type { ReasonCode } from '../../shared/i18n/reasons-en.ts';
+import type { ReasonParams } from '../../shared/result.ts';
 import { CommandError, notFound } from './command-error.ts';
 
 export interface SlotRequest {
@@ -76,10 +78,11 @@ export function checkSlot(db: ReadDb, req: SlotRequest): { roomId: string | null
   const unavailable = req.overlapsOnly ? [] : problems.filter((p) => !('appointmentId' in p));
   if (unavailable.length > 0) {
     const sentences = unavailable.map((p) => describeProblem(p, name, tz, vacations, blocked));
+    const first = unavailable[0]!;
     throw new CommandError('conflict', `${when} cannot be booked: ${sentences.join(' ')}`, 'startsAt', {
       reason: 'unavailable',
       problems: unavailable,
-    });
+    }).because(...problemReason(first, name, req, vacations, blocked));
   }
   const conflicts = problems.filter((p) => 'appointmentId' in p);
   if (conflicts.length > 0) {
@@ -91,12 +94,47 @@ export function checkSlot(db: ReadDb, req: SlotRequest): { roomId: string | null
       if (c.kind === 'room') return `${row?.room_name ?? 'The room'} is taken by ${other} (${row?.doctor_name ?? 'another doctor'}) at ${span}.`;
       return `The patient already has an appointment with ${row?.doctor_name ?? 'another doctor'} at ${span}.`;
     });
+    const c = conflicts[0]!;
+    const row = getAppointmentDetailRow(db, req.clinicId, c.appointmentId);
+    // Facts, not words: the renderer says "<doctor> already sees <patient> at <start>–<end>".
+    const params = {
+      kind: c.kind,
+      doctor: (c.kind === 'doctor' ? name : row?.doctor_name) ?? '',
+      patient: row ? `${row.first_name} ${row.last_name}` : '',
+      room: row?.room_name ?? '',
+      startsAt: c.startsAt,
+      endsAt: c.endsAt,
+      appointmentId: c.appointmentId,
+    };
     throw new CommandError('overlap', `${when} overlaps: ${sentences.join(' ')}`, 'startsAt', {
       conflicts,
-      appointmentIds: [...new Set(conflicts.map((c) => c.appointmentId))],
-    });
+      appointmentIds: [...new Set(conflicts.map((x) => x.appointmentId))],
+    }).because(c.kind === 'doctor' ? 'overlap_doctor' : c.kind === 'room' ? 'overlap_room' : 'overlap_patient', params);
   }
   return { roomId, doctorName: name };
+}
+
+type Span = { startsAt: Instant; endsAt: Instant; reason: string | null };
+
+/** The first reason a time cannot be booked, with its facts (names, ISO instants, the note typed for it). */
+function problemReason(p: SlotProblem, doctor: string, req: SlotRequest, vacations: Span[], blocked: Span[]): [ReasonCode, ReasonParams] {
+  const base = { doctor, startsAt: req.startsAt, endsAt: req.endsAt };
+  if (!('startsAt' in p)) return ['slot_outside_hours', base];
+  const span = { doctor, startsAt: p.startsAt, endsAt: p.endsAt };
+  switch (p.kind) {
+    case 'break':
+      return ['slot_break', span];
+    case 'vacation': {
+      const note = vacations.find((v) => v.startsAt === p.startsAt)?.reason;
+      return note ? ['slot_vacation_note', { ...span, note }] : ['slot_vacation', span];
+    }
+    case 'blocked': {
+      const note = blocked.find((b) => b.startsAt === p.startsAt)?.reason;
+      return note ? ['slot_closed_note', { ...span, note }] : ['slot_closed', span];
+    }
+    default:
+      return ['slot_outside_hours', base];
+  }
 }
 
 function describeProblem(

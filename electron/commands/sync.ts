@@ -103,7 +103,7 @@ function toItem(ctx: CommandContext, a: AttentionRow): AttentionItem {
 /** Re-applies the refused change on top of the server's truth as a new local write (new mutation id). */
 function retry(ctx: CommandContext, a: AttentionRow): void {
   const table = a.table_name;
-  if (!isSyncedTable(table)) throw new CommandError('validation_error', `Unknown table ${table}.`);
+  if (!isSyncedTable(table)) throw new CommandError('validation_error', `Unknown table ${table}.`).because('invalid');
   const attempts = JSON.parse(a.attempts) as { op: string; changes: Record<string, unknown> }[];
   const current = getLocalRow(ctx.db, table, a.row_id);
   ctx.write('sync.attention.retry', (w) => {
@@ -115,7 +115,7 @@ function retry(ctx: CommandContext, a: AttentionRow): void {
     const merged: Record<string, unknown> = {};
     for (const x of attempts) for (const [k, v] of Object.entries(x.changes)) if (!OWNED.has(k)) merged[k] = v;
     if (!current) w.insert(table, { ...merged, id: a.row_id });
-    else if (current.deleted_at) throw new CommandError('conflict', 'The record was deleted on another desk; it cannot be changed.');
+    else if (current.deleted_at) throw new CommandError('conflict', 'The record was deleted on another desk; it cannot be changed.').because('attention_row_deleted');
     else w.update(table, a.row_id, merged);
   });
 }
@@ -126,13 +126,13 @@ export const syncHandlers: HandlerSlice<'sync.status' | 'sync.now' | 'sync.atten
   'sync.attention.list': (_input, ctx) => openAttention(ctx.db).map((a) => toItem(ctx, a)),
   'sync.attention.resolve': (input, ctx) => {
     const a = getAttention(ctx.db, input.id);
-    if (!a || a.resolved_at) throw new CommandError('not_found', 'This item was already resolved.', 'id');
+    if (!a || a.resolved_at) throw new CommandError('not_found', 'This item was already resolved.', 'id').because('attention_resolved');
     const at = ctx.now().toISOString();
     let appointmentId: string | undefined;
     if (input.action === 'retry') retry(ctx, a);
     if (input.action === 'rebook') {
       const row = parse<Record<string, unknown>>(a.attempted_row);
-      if (!row || !isRefusedBooking(a, row)) throw new CommandError('validation_error', 'Only a refused booking can be re-booked.', 'action');
+      if (!row || !isRefusedBooking(a, row)) throw new CommandError('validation_error', 'Only a refused booking can be re-booked.', 'action').because('attention_not_rebookable');
       const booked = bookingHandlers['appointments.book'](
         {
           patientId: row.patient_id as string,

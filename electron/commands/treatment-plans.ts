@@ -62,7 +62,7 @@ function openStep(ctx: CommandContext, stepId: string): { step: StepRow; plan: T
   if (!step) throw notFound('The treatment step', 'stepId');
   const plan = getTreatmentPlan(ctx.db, ctx.clinicId, step.treatment_plan_id)!;
   if (!isPlanOpen(plan.status)) {
-    throw new CommandError('conflict', `The treatment plan is ${plan.status}; its steps no longer change.`, 'stepId');
+    throw new CommandError('conflict', `The treatment plan is ${plan.status}; its steps no longer change.`, 'stepId').because('plan_cancelled');
   }
   return { step, plan };
 }
@@ -150,7 +150,7 @@ export const treatmentPlanHandlers: HandlerSlice<PlanCommands> = {
         `A treatment plan that is ${plan.status} cannot become ${status}. Allowed: ${allowed}.`,
         'status',
         { from: plan.status, to: status },
-      );
+      ).because('transition_refused', { from: plan.status, to: status });
     }
     ctx.write(`treatmentPlans.${status}`, (w) => {
       const changes: Record<string, unknown> = { status };
@@ -163,7 +163,7 @@ export const treatmentPlanHandlers: HandlerSlice<PlanCommands> = {
 
   'treatmentPlans.updateStep': (input, ctx) => {
     const { step, plan } = openStep(ctx, input.stepId);
-    if (step.status === 'done') throw new CommandError('conflict', 'A done step is history and cannot be edited.', 'stepId');
+    if (step.status === 'done') throw new CommandError('conflict', 'A done step is history and cannot be edited.', 'stepId').because('step_done');
     checkRefs(ctx, input, '');
     const changes: Record<string, unknown> = {};
     if (input.procedure !== undefined) changes.procedure = input.procedure;
@@ -175,7 +175,7 @@ export const treatmentPlanHandlers: HandlerSlice<PlanCommands> = {
     if (input.status !== undefined && input.status !== step.status) {
       const next: StepStatus = input.status;
       if (next === 'planned' && step.status !== 'cancelled') {
-        throw new CommandError('invalid_transition', `A ${step.status} step cannot be set back to planned.`, 'status');
+        throw new CommandError('invalid_transition', `A ${step.status} step cannot be set back to planned.`, 'status').because('step_status', { status: step.status });
       }
       changes.status = next;
       if (next === 'cancelled') changes.appointment_id = null;
@@ -190,21 +190,21 @@ export const treatmentPlanHandlers: HandlerSlice<PlanCommands> = {
   'treatmentPlans.linkAppointment': ({ stepId, appointmentId }, ctx) => {
     const { step, plan } = openStep(ctx, stepId);
     if (step.status === 'done' || step.status === 'cancelled') {
-      throw new CommandError('conflict', `A ${step.status} step cannot be booked.`, 'stepId');
+      throw new CommandError('conflict', `A ${step.status} step cannot be booked.`, 'stepId').because('step_status', { status: step.status });
     }
     const appt = getAppointmentDetailRow(ctx.db, ctx.clinicId, appointmentId);
     if (!appt) throw notFound('The appointment', 'appointmentId');
     if (appt.patient_id !== plan.patient_id) {
-      throw new CommandError('validation_error', 'appointmentId: the appointment is for another patient', 'appointmentId');
+      throw new CommandError('validation_error', 'appointmentId: the appointment is for another patient', 'appointmentId').because('appointment_other_patient');
     }
     if (appt.status === 'cancelled' || appt.status === 'no_show') {
-      throw new CommandError('validation_error', `appointmentId: the appointment is ${appt.status}`, 'appointmentId');
+      throw new CommandError('validation_error', `appointmentId: the appointment is ${appt.status}`, 'appointmentId').because('appointment_not_bookable', { status: appt.status });
     }
     const other = listStepsForAppointment(ctx.db, ctx.clinicId, appointmentId).find((s) => s.id !== stepId);
     if (other) {
       throw new CommandError('conflict', 'That appointment is already booked for another step.', 'appointmentId', {
         stepId: other.id,
-      });
+      }).because('step_appointment_taken');
     }
     ctx.write('treatmentPlans.linkAppointment', (w) => {
       if (appt.status === 'completed') markStepDone(ctx.db, ctx.clinicId, w, step, appointmentId);

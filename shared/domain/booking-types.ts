@@ -88,11 +88,29 @@ export interface WeekAvailability {
   days: DayAvailability[];
 }
 
+/** What the action to undo was: the renderer words "Booked …" / "Moved …" from it. */
+export type UndoKind = 'book' | 'reschedule' | 'status' | 'patient';
+
+/** The facts of the action to undo, so the renderer can word it in the desk's language. */
+export interface UndoFacts {
+  kind: UndoKind;
+  /** The patient's full name. */
+  patient: string;
+  /** The appointment's start now (after the action); null for a new patient. */
+  startsAt: Instant | null;
+  /** reschedule: the start it would move back to. */
+  previousStartsAt: Instant | null;
+  /** status: the status the action set, and the one undo brings back. */
+  status: string | null;
+  previousStatus: string | null;
+}
+
 export interface UndoResult {
   /** The audited action that was (or would be) undone, e.g. 'appointments.book'. */
   action: string;
-  /** Plain words for the toast/button: "Booking of Lucía García on 23/11 10:00 removed". */
+  /** English for logs only ("Booking of Lucía García on … removed."); people read `facts`, worded by the renderer. */
   description: string;
+  facts: UndoFacts;
   appointment: AppointmentDetail | null;
   patientId: string | null;
   /** true when only previewed ({ preview: true }): nothing was changed. */

@@ -23,8 +23,8 @@ import {
  * - age range in whole years as of today in the clinic's zone; no birth date = no match.
  * - noFutureAppointment: no active (not cancelled / no-show / completed) appointment from now on.
  */
-const IsoDateSchema = z.string().refine(isValidIsoDate, { message: 'must be a calendar date as YYYY-MM-DD' });
-const Uuid = z.string().uuid({ message: 'must be a UUID' });
+const IsoDateSchema = z.string().refine(isValidIsoDate, { message: 'calendar_date' });
+const Uuid = z.string().uuid({ message: 'not_a_reference' });
 
 export const RecallCriteriaSchema = z
   .object({

@@ -1,3 +1,5 @@
+import { undoEn } from './undo-en.ts';
+import { reasonsEn } from './reasons-en.ts';
 import { enMoney } from './en-money.ts';
 import { recallsEn } from './recalls-en.ts';
 import { enAuthSync } from './en-auth-sync.ts';
@@ -13,6 +15,8 @@ export const en = {
   ...enSecurity,
   ...enPatientFlag,
   ...enScheduleRules,
+  ...reasonsEn,
+  ...undoEn,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',
   'app.loadError': 'The clinic could not be opened: {message}',

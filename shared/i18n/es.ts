@@ -1,3 +1,5 @@
+import { undoEs } from './undo-es.ts';
+import { reasonsEs } from './reasons-es.ts';
 import { esMoney } from './es-money.ts';
 import type { Messages } from './en.ts';
 import { recallsEs } from './recalls-es.ts';
@@ -14,6 +16,8 @@ export const es: Messages = {
   ...esSecurity,
   ...esPatientFlag,
   ...esScheduleRules,
+  ...reasonsEs,
+  ...undoEs,
   'app.title': 'Clinic Desk',
   'app.loading': 'Abriendo la clínica…',
   'app.loadError': 'No se pudo abrir la clínica: {message}',

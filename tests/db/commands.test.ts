@@ -20,7 +20,7 @@ describe('commands', () => {
       const res = await app.invoke('schedule.day', { date: '2026-02-30' });
       expect(res).toEqual({
         ok: false,
-        error: { code: 'validation_error', field: 'date', message: expect.stringMatching(/^date: must be a calendar date/) },
+        error: { code: 'validation_error', field: 'date', reason: 'calendar_date', message: expect.stringMatching(/^date: must be a calendar date/) },
       });
       const bad = await app.invoke('appointments.setStatus', { id: 'nope', status: 'arrived' });
       expect(bad.ok || bad.error.field).toBe('id');
@@ -141,6 +141,8 @@ describe('commands', () => {
           code: 'invalid_transition',
           field: 'status',
           message: 'An appointment that is no_show cannot become completed. Allowed: none (final status).',
+          reason: 'transition_refused',
+          params: { from: 'no_show', to: 'completed' },
           details: { from: 'no_show', to: 'completed' },
         },
       });
