@@ -14,6 +14,7 @@ import { useAppInfo, useSyncStatus } from './hooks/use-app-info.ts';
 import { useNow } from './hooks/use-now.ts';
 import { useActingRole } from './hooks/use-can.ts';
 import { useI18n } from './i18n/use-i18n.ts';
+import { useAppUi } from './stores/app-ui.ts';
 
 /** Loads the clinic, then shows the header, the screen tabs and the current screen. */
 export function App() {
@@ -41,6 +42,11 @@ export function App() {
   useEffect(() => {
     if (info) document.title = `${info.clinic.name} · ${t('app.title')}`;
   }, [info, t]);
+
+  const timeZone = info?.clinic.timeZone;
+  useEffect(() => {
+    if (timeZone) useAppUi.getState().setTimeZone(timeZone);
+  }, [timeZone]);
 
   if (!info || !sync || !date) {
     return <BootState error={state.status === 'error' ? state.error : null} onRetry={reload} />;

@@ -5,6 +5,7 @@ import { addDaysIso, instantToLocalDate, isValidIsoDate, type IsoDate } from '..
 import { useCommandQuery } from '../hooks/use-command-query.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { doctorName, OptionalSelect } from './optional-select.tsx';
+import { useErrorText } from '../i18n/error-text.ts';
 
 type TimeOfDay = 'any' | 'morning' | 'afternoon';
 
@@ -35,6 +36,7 @@ const TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor
 /** "Find next free": doctor or any doctor, type, from date, time of day → the first free slots. */
 export function FreeSlotFinder(props: Props) {
   const { t, formatDay, formatTime } = useI18n();
+  const errText = useErrorText();
   const { doctors, types, timeZone, today, typeId, doctorId, selected, onPick } = props;
   const start = props.startDate && props.startDate > today ? props.startDate : today;
   const [fromDate, setFromDate] = useState<IsoDate>(start);
@@ -126,7 +128,7 @@ export function FreeSlotFinder(props: Props) {
         {!typeId && <p className="finder__note">{t('booking.chooseTypeHint')}</p>}
         {typeId && state.status === 'error' && (
           <p className="form-error" role="alert">
-            {state.error.message}
+            {errText(state.error)}
           </p>
         )}
         {typeId && state.status === 'ready' && slots.length === 0 && <p className="finder__note">{t('booking.noSlots')}</p>}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { invoke } from '../api.ts';
 import { useActingRole } from '../hooks/use-can.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
+import { useErrorText } from '../i18n/error-text.ts';
 
 /**
  * The masked national id with a Reveal button. Managers and admins reveal at once; a receptionist
@@ -9,6 +10,7 @@ import { useI18n } from '../i18n/use-i18n.ts';
  */
 export function NationalIdReveal({ patientId, masked }: { patientId: string; masked: string }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const role = useActingRole();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -19,7 +21,7 @@ export function NationalIdReveal({ patientId, masked }: { patientId: string; mas
   const reveal = async () => {
     if (needsReason && !asking) return setAsking(true);
     const a = await invoke('patients.revealNationalId', { id: patientId, ...(reason.trim() ? { reason: reason.trim() } : {}) });
-    if (!a.ok) return setError(a.error.message);
+    if (!a.ok) return setError(errText(a.error));
     setError(null);
     setAsking(false);
     setReason('');

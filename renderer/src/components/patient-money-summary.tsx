@@ -3,6 +3,7 @@ import { useMoneyFormat } from '../hooks/use-money-format.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useNav } from '../app/nav-store.ts';
 import { useMoneyFocus } from '../stores/money-focus.ts';
+import { useErrorText } from '../i18n/error-text.ts';
 
 interface Props {
   patientId: string;
@@ -17,6 +18,7 @@ interface Props {
  */
 export function PatientMoneySummary({ patientId, withLink, compact }: Props) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const f = useMoneyFormat();
   const { state } = usePatientBalance(patientId);
   const show = useNav((s) => s.show);
@@ -34,7 +36,7 @@ export function PatientMoneySummary({ patientId, withLink, compact }: Props) {
     >
       {state.status === 'error' && !b && (
         <p className="money-summary__error" role="alert">
-          {t('money.error', { message: state.error.message })}
+          {t('money.error', { message: errText(state.error) })}
         </p>
       )}
       <dl className="money-summary__grid">

@@ -2,6 +2,7 @@ import type { PatientRecallDue } from '../../../shared/domain/recall-types.ts';
 import { useCommandQuery } from '../hooks/use-command-query.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import './patient-recalls.css';
+import { useErrorText } from '../i18n/error-text.ts';
 
 const REFRESH_ON = ['appointments', 'recall_types', 'treatment_plans', 'treatment_steps'] as const;
 
@@ -11,6 +12,7 @@ const REFRESH_ON = ['appointments', 'recall_types', 'treatment_plans', 'treatmen
  */
 export function PatientRecalls({ patientId }: { patientId: string }) {
   const { t, formatDay } = useI18n();
+  const errText = useErrorText();
   const { state } = useCommandQuery('recalls.dueForPatient', { patientId }, { refreshOn: REFRESH_ON });
   const when = (r: PatientRecallDue) => {
     if (!r.dueDate || r.daysUntil === null) return t('patientRecalls.noVisit');
@@ -22,7 +24,7 @@ export function PatientRecalls({ patientId }: { patientId: string }) {
   return (
     <section className="patient-recalls" aria-label={t('patientRecalls.title')} data-testid="patient-recalls">
       <h3>{t('patientRecalls.title')}</h3>
-      {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: state.error.message })}</p> : null}
+      {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: errText(state.error) })}</p> : null}
       {state.data && state.data.length === 0 ? <p className="patient-recalls__none">{t('patientRecalls.none')}</p> : null}
       <ul>
         {(state.data ?? []).map((r) => (

@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { invoke } from '../api.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
+import { useAppUi } from '../stores/app-ui.ts';
 import { useBookingUi } from '../stores/booking-ui.ts';
+import { undoText } from './undo-words.ts';
+import { useErrorText } from '../i18n/error-text.ts';
 
 type Toast = { kind: 'offer'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
@@ -12,19 +15,26 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * After every undoable action: "<what Undo would do> · Undo", labelled from appointments.undo
- * {preview: true}. Ctrl+Z (outside text fields) undoes the last action too.
+ * After every undoable action: "<what was done> · Undo" ("Booked José Álvarez, Wed 9 Dec 09:30"),
+ * worded here from the facts of appointments.undo {preview: true}. Ctrl+Z (outside text fields)
+ * undoes the last action too.
  */
 export function UndoToast() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const timeZone = useAppUi((s) => s.timeZone) ?? 'UTC';
+  const errText = useErrorText();
   const seq = useBookingUi((s) => s.actionSeq);
   const [toast, setToast] = useState<Toast | null>(null);
+  // Worded once per action: switching the language later does not bring a dismissed toast back.
+  const words = useRef({ language, timeZone });
+  words.current = { language, timeZone };
 
   useEffect(() => {
     if (seq === 0) return;
     let live = true;
     void invoke('appointments.undo', { preview: true }).then((a) => {
-      if (live) setToast(a.ok ? { kind: 'offer', text: a.value.description } : null);
+      const { language: lang, timeZone: tz } = words.current;
+      if (live) setToast(a.ok ? { kind: 'offer', text: undoText(lang, a.value.facts, tz, 'did') } : null);
     });
     return () => {
       live = false;
@@ -39,8 +49,8 @@ export function UndoToast() {
 
   const undo = useCallback(async () => {
     const a = await invoke('appointments.undo', {});
-    setToast(a.ok ? { kind: 'done', text: t('undo.done', { what: a.value.description }) } : { kind: 'error', text: a.error.message });
-  }, [t]);
+    setToast(a.ok ? { kind: 'done', text: undoText(language, a.value.facts, timeZone, 'undone') } : { kind: 'error', text: errText(a.error) });
+  }, [errText, language, timeZone]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

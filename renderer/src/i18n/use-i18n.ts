@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { format, type Locale } from 'date-fns';
 import { enGB, es } from 'date-fns/locale';
 import { useCallback, useMemo } from 'react';
@@ -32,6 +33,13 @@ export interface I18n {
   formatTime(instant: Instant, timeZone: string): string;
   /** A number in the desk's language (never the browser's): 12,345 / 12.345. */
   formatNumber(value: number, fractionDigits?: number): string;
+  /** Day and time of an instant in the clinic's time zone: "Wed 9 Dec 09:30" / "mié 9 dic 09:30". */
+  formatWhen(instant: Instant, timeZone: string): string;
+}
+
+/** Day and time of an instant in a time zone, in a language (also for code outside components). */
+export function formatWhen(language: Language, instant: Instant, timeZone: string): string {
+  return `${format(new TZDate(Date.parse(instant), timeZone), translate(language, 'date.short'), { locale: DATE_LOCALES[language] })} ${formatClock(instant, timeZone)}`;
 }
 
 export function useI18n(): I18n {
@@ -50,6 +58,7 @@ export function useI18n(): I18n {
         }),
       formatTime: formatClock,
       formatNumber: (value, fractionDigits) => formatNumber(language, value, fractionDigits),
+      formatWhen: (instant, timeZone) => formatWhen(language, instant, timeZone),
     }),
     [language, t],
   );

@@ -6,12 +6,14 @@ import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { downloadText, useAuditLog } from '../api/use-audit.ts';
 import './audit.css';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 type Field = keyof AuditFilters;
 
 /** Who did what, when, from which desk — sync's own conflicts and rejections included. Managers and admins. */
 export function AuditScreen({ info }: ScreenProps) {
   const { t, formatDay, formatTime } = useI18n();
+  const errText = useErrorText();
   const [filters, setFilters] = useState<AuditFilters>({});
   const { rows, facets, hasMore, error, loading, more } = useAuditLog(filters);
   const [exported, setExported] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function AuditScreen({ info }: ScreenProps) {
 
   const exportCsv = async () => {
     const a = await invoke('audit.exportCsv', { filters });
-    if (!a.ok) return setExported(a.error.message);
+    if (!a.ok) return setExported(errText(a.error));
     downloadText(a.value.fileName, a.value.csv);
     setExported(t('audit.exported', { count: a.value.rows }));
   };
@@ -86,7 +88,7 @@ export function AuditScreen({ info }: ScreenProps) {
       )}
       {error && (
         <p className="form-error" role="alert">
-          {error.message}
+          {errText(error)}
         </p>
       )}
       <table className="audit__table" data-testid="audit-table" aria-busy={loading}>

@@ -4,6 +4,7 @@ import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { invoke, onEvent } from '../../../api.ts';
 import type { I18n } from '../../../i18n/use-i18n.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
+import { errorText } from '../../../i18n/error-text.ts';
 
 /** Loads 'auth.session' once and follows every 'auth.session' push from main. */
 export function useAuthSession(): { session: AuthSession | null; error: CommandErrorData | null; reload(): void } {
@@ -28,7 +29,7 @@ export function useAuthSession(): { session: AuthSession | null; error: CommandE
 }
 
 /** Words for a failed sign-in or unlock, from error.details.reason. */
-export function authErrorText(error: CommandErrorData, { t, formatTime }: Pick<I18n, 't' | 'formatTime'>, timeZone: string): string {
+export function authErrorText(error: CommandErrorData, { t, formatTime, language }: Pick<I18n, 't' | 'formatTime' | 'language'>, timeZone: string): string {
   const details = error.details ?? {};
   const reason = details.reason as AuthFailureReason | undefined;
   switch (reason) {
@@ -46,7 +47,7 @@ export function authErrorText(error: CommandErrorData, { t, formatTime }: Pick<I
     case 'wrong_password':
       return t('auth.err.wrong_password', { count: Number(details.attemptsLeft ?? 0) });
     default:
-      return error.code === 'offline' ? t('auth.err.server_unreachable') : t('auth.err.generic', { message: error.message });
+      return error.code === 'offline' ? t('auth.err.server_unreachable') : t('auth.err.generic', { message: errorText(language, error, null) });
   }
 }
 

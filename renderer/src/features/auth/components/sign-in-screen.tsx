@@ -6,10 +6,12 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { authErrorText, localTimeZone } from '../api/use-auth-session.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
 import { AuthError, AuthField } from './auth-field.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 /** Email + password against the configured server; Enter signs in, errors say what to do. */
 export function SignInScreen({ session }: { session: AuthSession }) {
   const i18n = useI18n();
+  const errText = useErrorText();
   const { t } = i18n;
   const setSession = useAuthStore((s) => s.setSession);
   const [email, setEmail] = useState(session.lastEmail ?? '');
@@ -35,7 +37,7 @@ export function SignInScreen({ session }: { session: AuthSession }) {
       setSession(answer.value);
       return;
     }
-    setError(answer.error.field && answer.error.code === 'validation_error' ? answer.error.message : authErrorText(answer.error, i18n, localTimeZone()));
+    setError(answer.error.field && answer.error.code === 'validation_error' ? errText(answer.error) : authErrorText(answer.error, i18n, localTimeZone()));
     setPassword('');
     passwordRef.current?.focus();
   };

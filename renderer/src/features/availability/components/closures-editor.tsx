@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { bareMessage, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
 import { OrphanWarning } from './orphan-warning.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 type Field = 'from' | 'to' | 'reason';
 const EMPTY = { from: '', fromTime: '', to: '', toTime: '', reason: '' };
@@ -14,6 +15,7 @@ const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.s
 /** Clinic holidays and closures: whole days, or from/to a time; booked appointments inside are listed first. */
 export function ClosuresEditor({ settings, today }: { settings: AvailabilitySettings; today: IsoDate }) {
   const { t, formatDay, formatTime } = useI18n();
+  const errText = useErrorText();
   const tz = settings.timeZone;
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -69,7 +71,7 @@ export function ClosuresEditor({ settings, today }: { settings: AvailabilitySett
       <OrphanWarning write={write} timeZone={tz} />
       {write.error && !['startsAt', 'endsAt', 'reason'].includes(write.error.field ?? '') && (
         <p className="form-error" role="alert" data-testid="editor-error">
-          {write.error.message}
+          {errText(write.error)}
         </p>
       )}
       <ul className="editor__rows" aria-label={t('avail.closures')}>

@@ -4,6 +4,7 @@ import { instantToLocalDate, instantToLocalMinute, type IsoDate } from '../../..
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { AvailabilityLegend } from './availability-legend.tsx';
 import { useDayAvailability, type DoctorDay } from '../api/use-day-availability.ts';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 type Kind = 'work' | 'free' | 'busy' | 'break' | 'vacation' | 'blocked';
 interface Band {
@@ -30,11 +31,12 @@ interface Props {
 /** Every doctor on one day, one row each: free time (a button that books it) and busy time. */
 export function DayView({ doctors, date, timeZone, finderDoctor, onFindFor, onBook }: Props) {
   const { t, formatDay } = useI18n();
+  const errText = useErrorText();
   const { rows, error } = useDayAvailability(
     doctors.map((d) => d.id),
     date,
   );
-  if (error) return <p className="form-error" role="alert">{error.message}</p>;
+  if (error) return <p className="form-error" role="alert">{errText(error)}</p>;
   if (!rows) return <p className="state">{t('app.loading')}</p>;
 
   const minuteOf = (instant: string) => {

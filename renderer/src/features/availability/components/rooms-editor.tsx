@@ -5,12 +5,14 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { bareMessage, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
 import { OrphanWarning } from './orphan-warning.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 const MAX_NAME = 60;
 
 /** Rooms: add, rename, deactivate (future bookings in the room are listed first) and reactivate. */
 export function RoomsEditor({ settings }: { settings: AvailabilitySettings }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const write = useGuardedWrite();
@@ -39,7 +41,7 @@ export function RoomsEditor({ settings }: { settings: AvailabilitySettings }) {
       <OrphanWarning write={write} timeZone={settings.timeZone} />
       {write.error && write.error.field !== 'name' && (
         <p className="form-error" role="alert" data-testid="editor-error">
-          {write.error.message}
+          {errText(write.error)}
         </p>
       )}
       <ul className="editor__rows" aria-label={t('avail.rooms')}>

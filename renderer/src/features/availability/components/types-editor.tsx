@@ -5,10 +5,12 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { DurationOverrides } from './duration-overrides.tsx';
 import { TypeForm, draftOf } from './type-form.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 /** Appointment types (name, default duration, colour, active) and each one's per-doctor durations. */
 export function TypesEditor({ settings }: { settings: AvailabilitySettings }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const [editing, setEditing] = useState<string | null>(null);
   const [durationsOf, setDurationsOf] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -20,7 +22,7 @@ export function TypesEditor({ settings }: { settings: AvailabilitySettings }) {
       <h3>{t('avail.types')}</h3>
       {write.error && !['name', 'durationMinutes', 'color'].includes(write.error.field ?? '') && (
         <p className="form-error" role="alert" data-testid="editor-error">
-          {write.error.message}
+          {errText(write.error)}
         </p>
       )}
       <table className="types">

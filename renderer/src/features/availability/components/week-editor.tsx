@@ -9,6 +9,7 @@ import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { type GuardedSend, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { OrphanWarning } from './orphan-warning.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Range {
   id?: string;
@@ -29,6 +30,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Weekly hours (several ranges per weekday, per room), breaks and absences of one doctor. */
 export function WeekEditor({ doctorId, settings }: { doctorId: string; settings: AvailabilitySettings }) {
   const { t, formatDay } = useI18n();
+  const errText = useErrorText();
   const tz = settings.timeZone;
   const { state } = useCommandQuery('availability.doctorSchedule', useMemo(() => ({ doctorId }), [doctorId]), {
     refreshOn: ['doctor_working_hours', 'doctor_breaks', 'doctor_vacations'],
@@ -146,7 +148,7 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
       <OrphanWarning write={write} timeZone={tz} />
       {error && (
         <p className="form-error" role="alert" data-testid="editor-error">
-          {error.message}
+          {errText(error)}
         </p>
       )}
       <section>

@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { OrphanAppointment } from '../../../../../shared/domain/availability-admin-types.ts';
 import type { CommandErrorData, Envelope } from '../../../../../shared/result.ts';
+import { errorText } from '../../../i18n/error-text.ts';
+import { useAppUi } from '../../../stores/app-ui.ts';
 
 /** One editor write; `confirm` is true on the resend after the user saw the stranded appointments. */
 export type GuardedSend = (confirm: boolean) => Promise<Envelope<unknown>>;
@@ -38,7 +40,7 @@ export function useGuardedWrite(onSaved?: () => void): GuardedWrite {
     setSaved(false);
     const answer = await fn(confirm).catch((e: unknown): Envelope<unknown> => ({
       ok: false,
-      error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
+      error: { code: 'internal', message: e instanceof Error ? e.message : String(e), reason: 'generic_internal' },
     }));
     setBusy(false);
     if (answer.ok) {
@@ -85,4 +87,8 @@ export function useGuardedWrite(onSaved?: () => void): GuardedWrite {
 }
 
 /** The server's message without its "field: " prefix (the field is shown by the form itself). */
-export const bareMessage = (e: CommandErrorData) => e.message.replace(/^[\w.]+: /, '');
+/** A field's refusal without the field name, in the desk's language (never main's English `message`). */
+export const bareMessage = (e: CommandErrorData) => {
+  const { language, timeZone } = useAppUi.getState();
+  return errorText(language, e, timeZone, false);
+};

@@ -12,6 +12,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { type BookingDraft, useBookingUi } from '../../../stores/booking-ui.ts';
 import { NewPatientForm } from './new-patient-form.tsx';
 import { PatientPicker } from './patient-picker.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   info: AppInfo;
@@ -45,6 +46,7 @@ export function BookingDialog(props: Props) {
 
 function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDraft }) {
   const { t, formatDay, formatTime } = useI18n();
+  const errText = useErrorText();
   const tz = info.clinic.timeZone;
   const closeBooking = useBookingUi((s) => s.closeBooking);
   const announceAction = useBookingUi((s) => s.announceAction);
@@ -243,7 +245,7 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
           {error && (
             <p className="form-error" role="alert" data-testid="booking-error" data-code={error.code}>
               {error.code === 'overlap' ? `${t('booking.overlapRefused')} ` : ''}
-              {error.message}
+              {errText(error)}
             </p>
           )}
         </div>

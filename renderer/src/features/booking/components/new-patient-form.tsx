@@ -4,6 +4,7 @@ import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   initialName: string;
@@ -22,6 +23,7 @@ function splitName(text: string): { firstName: string; lastName: string } {
 /** Inline new patient: validated by the command; likely duplicates are shown before creating. */
 export function NewPatientForm({ initialName, onCreated, onCancel }: Props) {
   const { t, formatDay } = useI18n();
+  const errText = useErrorText();
   const announceAction = useBookingUi((s) => s.announceAction);
   const [values, setValues] = useState<Record<Field, string>>(() => ({
     ...splitName(initialName),
@@ -95,7 +97,7 @@ export function NewPatientForm({ initialName, onCreated, onCancel }: Props) {
       {error && (
         <p className="form-error" role="alert" data-testid="new-patient-error">
           {error.field && error.field in label ? `${label[error.field as Field]}: ` : ''}
-          {error.message.replace(/^\w+: /, '')}
+          {errText(error, false)}
         </p>
       )}
       {duplicates.length > 0 && (

@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useDeskLock } from '../../../stores/desk-lock.ts';
 import { lockDesk } from '../api/use-desk-lock-state.ts';
 import './lock.css';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 /** Header tools: who is acting, Lock now, and the desk-security dialog (own PIN, idle time). */
 export function DeskSecurityButton() {
@@ -37,6 +38,7 @@ export function DeskSecurityButton() {
 
 function DeskSecurityDialog({ onClose }: { onClose(): void }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const state = useDeskLock((s) => s.state);
   const setState = useDeskLock((s) => s.setState);
   const canSetIdle = useCan('settings.setIdleLock');
@@ -50,13 +52,13 @@ function DeskSecurityDialog({ onClose }: { onClose(): void }) {
     const answer = await invoke('auth.setPin', { pin });
     setPin('');
     if (answer.ok) setState(answer.value);
-    setMessage(answer.ok ? { ok: true, text: t('lock.pinSaved') } : { ok: false, text: answer.error.message });
+    setMessage(answer.ok ? { ok: true, text: t('lock.pinSaved') } : { ok: false, text: errText(answer.error) });
   };
   const saveIdle = async (e: FormEvent) => {
     e.preventDefault();
     const answer = await invoke('settings.setIdleLock', { seconds: Math.round(Number(minutes) * 60) });
     if (answer.ok) setState(answer.value);
-    setMessage(answer.ok ? { ok: true, text: t('lock.idleSaved') } : { ok: false, text: answer.error.message });
+    setMessage(answer.ok ? { ok: true, text: t('lock.idleSaved') } : { ok: false, text: errText(answer.error) });
   };
 
   return (

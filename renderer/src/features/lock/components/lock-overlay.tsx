@@ -7,10 +7,11 @@ import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { type I18n, useI18n } from '../../../i18n/use-i18n.ts';
 import { useDeskLock } from '../../../stores/desk-lock.ts';
 import './lock.css';
+import { errorText } from '../../../i18n/error-text.ts';
 
 const PASSWORD = 'password:';
 
-function errorText(error: CommandErrorData, { t, formatTime }: Pick<I18n, 't' | 'formatTime'>): string {
+function lockErrorText(error: CommandErrorData, { t, formatTime, language }: Pick<I18n, 't' | 'formatTime' | 'language'>): string {
   const d = error.details ?? {};
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   switch (d.reason) {
@@ -24,7 +25,7 @@ function errorText(error: CommandErrorData, { t, formatTime }: Pick<I18n, 't' | 
     case 'wrong_password':
       return t('auth.err.wrong_password', { count: Number(d.attemptsLeft ?? 0) });
     default:
-      return t('auth.err.generic', { message: error.message });
+      return t('auth.err.generic', { message: errorText(language, error, null) });
   }
 }
 
@@ -66,7 +67,7 @@ export function LockOverlay({ session, state, onUnlocked }: { session: AuthSessi
       if ('pinStaff' in answer.value) setState(answer.value);
       onUnlocked();
     } else {
-      setError(errorText(answer.error, i18n));
+      setError(lockErrorText(answer.error, i18n));
       input.current?.focus();
     }
   };

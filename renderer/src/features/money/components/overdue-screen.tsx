@@ -5,10 +5,12 @@ import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useMoneyFocus } from '../../../stores/money-focus.ts';
 import { useOverdueList } from '../api/use-overdue-list.ts';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 /** The overdue list to work through: ↑ ↓ move between patients, Enter or click opens one. */
 export function OverdueScreen({ info }: ScreenProps) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const f = useMoneyFormat();
   const { state, reload } = useOverdueList();
   const show = useNav((s) => s.show);
@@ -52,7 +54,7 @@ export function OverdueScreen({ info }: ScreenProps) {
       </header>
       {state.status === 'error' && !state.data && (
         <div className="state state--error" role="alert">
-          <p>{t('overdue.error', { message: state.error.message })}</p>
+          <p>{t('overdue.error', { message: errText(state.error) })}</p>
           <button type="button" className="btn" onClick={reload}>
             {t('app.retry')}
           </button>

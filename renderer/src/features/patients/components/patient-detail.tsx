@@ -10,6 +10,7 @@ import { NationalIdReveal } from '../../../components/national-id-reveal.tsx';
 import { PatientFlag } from './patient-flag.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'phone', 'email', 'birthDate', 'nationalId'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -37,6 +38,7 @@ const toDraft = (p: PatientDetail): Draft => ({
 /** One patient: editable details and contact preferences, upcoming and past appointments. */
 export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: string }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const input = useMemo(() => ({ id }), [id]);
   const { state } = useCommandQuery('patients.get', input, { refreshOn: ['patients'] });
   const appts = useCommandQuery('patients.appointments', useMemo(() => ({ patientId: id }), [id]), { refreshOn: ['appointments'] }).state.data;
@@ -50,7 +52,7 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
     if (patient && !draft) setDraft(toDraft(patient));
   }, [patient, draft]);
 
-  if (!patient || !draft) return <p className="state">{state.status === 'error' ? state.error.message : t('app.loading')}</p>;
+  if (!patient || !draft) return <p className="state">{state.status === 'error' ? errText(state.error) : t('app.loading')}</p>;
 
   const label: Record<TextField, string> = {
     firstName: t('patients.firstName'),
@@ -132,7 +134,7 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
         <div className="form-actions">
           {error && (
             <p className="form-error" role="alert" data-testid="patient-error">
-              {error.message}
+              {errText(error)}
             </p>
           )}
           {saved && <span className="muted" role="status">{t('patients.saved')}</span>}

@@ -5,6 +5,7 @@ import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   patientId: string;
@@ -15,6 +16,7 @@ interface Props {
 /** Records money received; shows where it went (installments, credit) right after. */
 export function PaymentForm({ patientId, currency, onReceipt }: Props) {
   const { t, language } = useI18n();
+  const errText = useErrorText();
   const f = useMoneyFormat();
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('card');
@@ -78,7 +80,7 @@ export function PaymentForm({ patientId, currency, onReceipt }: Props) {
       </button>
       {record.error && (
         <p className="form__error" role="alert" data-testid="pay-error">
-          {reusedKey ? t('pay.keyReused') : unanswered ? t('pay.unanswered') : t('pay.error', { message: record.error.message })}
+          {reusedKey ? t('pay.keyReused') : unanswered ? t('pay.unanswered') : t('pay.error', { message: errText(record.error) })}
         </p>
       )}
       {last && (

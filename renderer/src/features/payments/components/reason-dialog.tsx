@@ -5,6 +5,7 @@ import { Modal } from '../../../components/modal.tsx';
 import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 type Props =
   | { kind: 'void'; title: string; paymentId: string; onClose(): void }
@@ -13,6 +14,7 @@ type Props =
 /** Void a payment or refund credit: both need a reason and become new rows, never edits. */
 export function ReasonDialog(props: Props) {
   const { t, language } = useI18n();
+  const errText = useErrorText();
   const [reason, setReason] = useState('');
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('cash');
@@ -70,7 +72,7 @@ export function ReasonDialog(props: Props) {
           </p>
         </div>
         <FormFooter
-          error={m.error ? t('pay.actionError', { message: m.error.message }) : null}
+          error={m.error ? t('pay.actionError', { message: errText(m.error) }) : null}
           saving={m.saving}
           onCancel={props.onClose}
           submitLabel={props.kind === 'void' ? t('pay.confirmVoid') : t('pay.confirmRefund')}

@@ -8,6 +8,7 @@ import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { checkTerms, type TermsDraft } from '../lib/terms-draft.ts';
 import { TermsFields } from './terms-fields.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   plan: PaymentPlanDetail;
@@ -18,6 +19,7 @@ interface Props {
 /** New terms for the unpaid part of a plan, with the reason kept in the audit log. */
 export function PaymentPlanChange({ plan, today, onClose }: Props) {
   const { t, language } = useI18n();
+  const errText = useErrorText();
   const c = plan.currency;
   const nextDue = plan.installments.find((i) => i.status === 'due' && !i.isDownPayment)?.dueDate;
   const [draft, setDraft] = useState<TermsDraft>(() => ({
@@ -66,7 +68,7 @@ export function PaymentPlanChange({ plan, today, onClose }: Props) {
           </p>
         </div>
         <FormFooter
-          error={change.error ? t('pp.changeError', { message: change.error.message }) : null}
+          error={change.error ? t('pp.changeError', { message: errText(change.error) }) : null}
           saving={change.saving}
           onCancel={onClose}
           submitLabel={t('pp.changeSave')}

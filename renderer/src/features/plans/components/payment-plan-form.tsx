@@ -12,6 +12,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { checkTerms, type TermsDraft } from '../lib/terms-draft.ts';
 import { ScheduleTable } from './schedule-table.tsx';
 import { TermsFields } from './terms-fields.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   patientId: string;
@@ -28,6 +29,7 @@ const PREVIEW_DELAY_MS = 150;
 /** New payment plan with a live schedule preview computed by the same rules that save it. */
 export function PaymentPlanForm({ patientId, currency, today, from, onClose, onCreated }: Props) {
   const { t, language } = useI18n();
+  const errText = useErrorText();
   const f = useMoneyFormat();
   const [draft, setDraft] = useState<TermsDraft>(() => ({
     principal: from && from.totalCents > 0 ? centsToInput(from.totalCents, currency, language) : '',
@@ -81,7 +83,7 @@ export function PaymentPlanForm({ patientId, currency, today, from, onClose, onC
         <section className="pp-form__preview" aria-live="polite" aria-label={t('pp.preview')} data-testid="pp-preview">
           <h3>{t('pp.preview')}</h3>
           {!check.terms && <p className="muted">{t('pp.previewEmpty')}</p>}
-          {check.terms && previewError && <p className="form__error">{t('pp.previewError', { message: previewError.message })}</p>}
+          {check.terms && previewError && <p className="form__error">{t('pp.previewError', { message: errText(previewError) })}</p>}
           {check.terms && preview && (
             <>
               <p className="muted" data-testid="pp-preview-totals">
@@ -98,7 +100,7 @@ export function PaymentPlanForm({ patientId, currency, today, from, onClose, onC
           )}
         </section>
         <FormFooter
-          error={create.error ? t('pp.saveError', { message: create.error.message }) : null}
+          error={create.error ? t('pp.saveError', { message: errText(create.error) }) : null}
           saving={create.saving}
           onCancel={onClose}
           submitLabel={t('pp.create')}

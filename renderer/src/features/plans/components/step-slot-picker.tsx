@@ -7,6 +7,7 @@ import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings } from '../api/use-plans.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   step: TreatmentStep;
@@ -24,6 +25,7 @@ const SLOT_LIMIT = 12;
  */
 export function StepSlotPicker({ step, patientId, timeZone, today, onClose }: Props) {
   const { t, formatDay, formatTime } = useI18n();
+  const errText = useErrorText();
   const settings = useClinicSettings().state.data;
   const types = settings?.appointmentTypes.filter((ty) => ty.active) ?? [];
   const doctors = settings?.doctors.filter((d) => d.active) ?? [];
@@ -55,7 +57,7 @@ export function StepSlotPicker({ step, patientId, timeZone, today, onClose }: Pr
     });
     const linked = booked.ok ? await invoke('treatmentPlans.linkAppointment', { stepId: step.id, appointmentId: booked.value.id }) : booked;
     setBusy(false);
-    if (!linked.ok) setError(linked.error.message);
+    if (!linked.ok) setError(errText(linked.error));
     else onClose();
   };
 
@@ -86,7 +88,7 @@ export function StepSlotPicker({ step, patientId, timeZone, today, onClose }: Pr
       </div>
       <div className="slot-picker__slots" aria-busy={state.status === 'loading'}>
         {state.status === 'loading' && slots.length === 0 && <p className="muted">{t('slot.searching')}</p>}
-        {state.status === 'error' && <p className="form__error">{t('slot.error', { message: state.error.message })}</p>}
+        {state.status === 'error' && <p className="form__error">{t('slot.error', { message: errText(state.error) })}</p>}
         {state.status === 'ready' && slots.length === 0 && <p className="muted">{t('slot.none')}</p>}
         {slots.length > 0 && <span className="muted">{t('slot.pick')}</span>}
         {slots.map((slot) => {

@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useTreatmentPlan } from '../api/use-plans.ts';
 import { PLAN_ACTION_ORDER } from '../lib/status-labels.ts';
 import { StepSlotPicker } from './step-slot-picker.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   id: string;
@@ -18,6 +19,7 @@ interface Props {
 /** One treatment plan: status and its actions, progress, and the steps with booking. */
 export function TreatmentPlanCard({ id, timeZone, today, onPaymentPlan }: Props) {
   const { t, formatDay, formatTime } = useI18n();
+  const errText = useErrorText();
   const f = useMoneyFormat();
   const { state } = useTreatmentPlan(id);
   const doctors = useClinicSettings().state.data?.doctors ?? [];
@@ -85,7 +87,7 @@ export function TreatmentPlanCard({ id, timeZone, today, onPaymentPlan }: Props)
       </div>
       {(setStatus.error ?? updateStep.error) && (
         <p className="form__error" role="alert">
-          {t('tp.stepError', { message: (setStatus.error ?? updateStep.error)!.message })}
+          {t('tp.stepError', { message: errText((setStatus.error ?? updateStep.error)!) })}
         </p>
       )}
       <table className="table steps">

@@ -7,6 +7,7 @@ import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings } from '../api/use-plans.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface StepDraft {
   key: number;
@@ -37,6 +38,7 @@ function minutesOk(text: string): number | null {
 /** New treatment plan: title, doctor, notes and ordered steps with cost and duration. */
 export function TreatmentPlanForm({ patientId, currency, onClose, onCreated }: Props) {
   const { t, language } = useI18n();
+  const errText = useErrorText();
   const f = useMoneyFormat();
   const settings = useClinicSettings().state.data;
   const doctors = settings?.doctors.filter((d) => d.active) ?? [];
@@ -193,7 +195,7 @@ export function TreatmentPlanForm({ patientId, currency, onClose, onCreated }: P
         </fieldset>
 
         <FormFooter
-          error={create.error ? t('tp.saveError', { message: create.error.message }) : null}
+          error={create.error ? t('tp.saveError', { message: errText(create.error) }) : null}
           saving={create.saving}
           onCancel={onClose}
           submitLabel={t('tp.create')}

@@ -7,10 +7,12 @@ import { type CriteriaDraft, draftToCampaign, draftToCriteria, emptyDraft } from
 import { useRecallsUi } from '../stores/recalls-ui.ts';
 import { CriteriaFields } from './criteria-fields.tsx';
 import { PreviewTable } from './preview-table.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 /** The criteria builder: conditions on the left, the live count and the preview on the right. */
 export function CampaignBuilder({ today }: { today: IsoDate }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const types = useRecallTypes().state.data ?? [];
   const settings = useClinicSettings().state.data;
   const openCampaign = useRecallsUi((s) => s.openCampaign);
@@ -28,7 +30,7 @@ export function CampaignBuilder({ today }: { today: IsoDate }) {
     const answer = await invoke('recalls.campaigns.create', draftToCampaign(draft));
     setSaving(false);
     if (!answer.ok) {
-      setError(answer.error.message);
+      setError(errText(answer.error));
       return;
     }
     openCampaign(answer.value.id);
@@ -78,7 +80,7 @@ export function CampaignBuilder({ today }: { today: IsoDate }) {
           <span className="rc-live-count__spin" aria-hidden="true" data-on={live.counting} />
         </div>
         <p className="rc-builder__excluded">{t('builder.excluded')}</p>
-        {live.error ? <p className="rc-form-error" role="alert">{t('builder.invalid', { message: live.error.message })}</p> : null}
+        {live.error ? <p className="rc-form-error" role="alert">{t('builder.invalid', { message: errText(live.error) })}</p> : null}
         <PreviewTable rows={live.sample} count={live.count} />
         <div className="rc-builder__actions">
           {error ? <p className="rc-form-error" role="alert">{error}</p> : null}

@@ -8,10 +8,12 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useCampaignResults } from '../api/use-recall-data.ts';
 import { downloadText } from '../lib/browser-io.ts';
 import { ResultsChart } from './results-chart.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 /** Rates, what became of the bookings, per staff member and per day; CSV export. */
 export function CampaignResultsView({ campaign, today }: { campaign: RecallCampaign; today: IsoDate }) {
   const { t, formatNumber } = useI18n();
+  const errText = useErrorText();
   const { state } = useCampaignResults(campaign.id);
   const canExport = useCan('recalls.exportCsv');
   const [exportError, setExportError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function CampaignResultsView({ campaign, today }: { campaign: RecallCampa
     setExportError(null);
     const answer = await invoke('recalls.exportCsv', { campaignId: campaign.id });
     if (answer.ok) downloadText(answer.value.fileName, answer.value.csv);
-    else setExportError(answer.error.message);
+    else setExportError(errText(answer.error));
   };
 
   const tile = (label: string, rate: RateCount | undefined, id: string) => (
@@ -34,7 +36,7 @@ export function CampaignResultsView({ campaign, today }: { campaign: RecallCampa
 
   return (
     <div className="rc-results" data-testid="campaign-results">
-      {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: state.error.message })}</p> : null}
+      {state.status === 'error' ? <p role="alert">{t('recalls.loadError', { message: errText(state.error) })}</p> : null}
       <div className="rc-results__top">
         {tile(t('results.contacted'), r?.contacted, 'contacted')}
         {tile(t('results.reached'), r?.reached, 'reached')}

@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useRecallsUi } from '../stores/recalls-ui.ts';
 import { CampaignResultsView } from './campaign-results.tsx';
 import { WorkQueue } from './work-queue.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   campaign: RecallCampaign;
@@ -19,6 +20,7 @@ interface Props {
 /** One campaign: header with its lifecycle actions, then the work queue or the results. */
 export function CampaignView({ campaign, canPlan, info, today }: Props) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const storedTab = useRecallsUi((s) => s.tab);
   const setTab = useRecallsUi((s) => s.setTab);
   const canActivate = useCan('recalls.campaigns.activate') && canPlan;
@@ -32,7 +34,7 @@ export function CampaignView({ campaign, canPlan, info, today }: Props) {
     setError(null);
     const answer = await invoke(name, { campaignId: campaign.id });
     setBusy(false);
-    if (!answer.ok) setError(answer.error.message);
+    if (!answer.ok) setError(errText(answer.error));
   };
 
   return (

@@ -3,6 +3,7 @@ import type { RecallType } from '../../../../../shared/domain/recall-types.ts';
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Form {
   id: string | null;
@@ -18,6 +19,7 @@ const NEW: Form = { id: null, name: '', intervalMonths: '6', basis: 'appointment
 /** Recall types: how often patients come back, counted from which visits. */
 export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const types = useRecallTypes();
   const apptTypes = useClinicSettings().state.data?.appointmentTypes ?? [];
   const [form, setForm] = useState<Form | null>(null);
@@ -45,7 +47,7 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
       active: f.active,
     };
     const answer = f.id ? await invoke('recalls.types.update', { id: f.id, ...body }) : await invoke('recalls.types.create', body);
-    if (!answer.ok) setError(answer.error.message);
+    if (!answer.ok) setError(errText(answer.error));
     else setForm(null);
   };
 

@@ -10,6 +10,7 @@ import { RecallTypesEditor } from './recall-types-editor.tsx';
 import '../styles/recalls.css';
 import '../styles/recalls-queue.css';
 import '../styles/recalls-results.css';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 /**
  * Recall campaigns: the list on the left; on the right the builder, the recall types, or one
@@ -18,6 +19,7 @@ import '../styles/recalls-results.css';
  */
 export function RecallsScreen({ info, today }: ScreenProps) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const campaigns = useCampaigns();
   const view = useRecallsUi((s) => s.view);
   const campaignId = useRecallsUi((s) => s.campaignId);
@@ -32,7 +34,7 @@ export function RecallsScreen({ info, today }: ScreenProps) {
         campaigns={list}
         selectedId={view === 'campaign' ? (selected?.id ?? null) : null}
         canPlan={canPlan}
-        error={campaigns.state.status === 'error' ? campaigns.state.error.message : null}
+        error={campaigns.state.status === 'error' ? errText(campaigns.state.error) : null}
       />
       <section className="recalls__main">
         {(!canPlan && view === 'builder') || (!canEditTypes && view === 'types') ? (

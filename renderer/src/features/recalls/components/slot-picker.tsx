@@ -7,6 +7,7 @@ import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   contact: RecallQueueContact;
@@ -23,6 +24,7 @@ interface Props {
  */
 export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, onClose }: Props) {
   const { t, formatDay, formatTime } = useI18n();
+  const errText = useErrorText();
   const settings = useClinicSettings().state.data;
   const recallType = useRecallTypes().state.data?.find((r) => r.id === recallTypeId) ?? null;
   const types = useMemo(() => (settings?.appointmentTypes ?? []).filter((a) => a.active), [settings]);
@@ -49,7 +51,7 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
     }).then((answer) => {
       if (!live) return;
       if (answer.ok) setSlots(answer.value.slots);
-      else setError(answer.error.message);
+      else setError(errText(answer.error));
     });
     return () => {
       live = false;
@@ -73,7 +75,7 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
     });
     setBooking(false);
     if (answer.ok) onBooked(answer.value.id);
-    else setError(answer.error.message);
+    else setError(errText(answer.error));
   };
 
   const byDay = new Map<IsoDate, AvailableSlot[]>();

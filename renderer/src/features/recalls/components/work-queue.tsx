@@ -9,6 +9,7 @@ import { ContactCard } from './contact-card.tsx';
 import { MessageCopy } from './message-copy.tsx';
 import { OutcomeButtons } from './outcome-buttons.tsx';
 import { SlotPicker } from './slot-picker.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   campaign: RecallCampaign;
@@ -27,6 +28,7 @@ const isTyping = (el: Element | null) =>
  */
 export function WorkQueue({ campaign, info, today }: Props) {
   const { t, formatTime } = useI18n();
+  const errText = useErrorText();
   const [next, setNext] = useState<RecallQueueNext | null>(null);
   const [loading, setLoading] = useState(false);
   const [mode, setMode] = useState<Mode>('outcome');
@@ -49,7 +51,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
     setNotes('');
     setCallbackOn(addDaysIso(today, 1));
     if (answer.ok) setNext(answer.value);
-    else setError(answer.error.message);
+    else setError(errText(answer.error));
   }, [campaign.id, today]);
 
   // Leaving the screen hands the person back to the other desks at once.
@@ -73,7 +75,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
       });
       busy.current = false;
       if (!answer.ok) {
-        setError(answer.error.message);
+        setError(errText(answer.error));
         return;
       }
       setLogged(t('queue.logged', { outcome: t(`outcome.${outcome}`), name: contact.name }));

@@ -9,6 +9,7 @@ import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useAppointmentDetail, useSetAppointmentStatus } from '../api/use-appointment-detail.ts';
 import { STATUS_ICON } from '../lib/status-cue.ts';
 import { statusRefusalText } from '../lib/status-refusal.ts';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   id: string;
@@ -29,6 +30,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function AppointmentPanel({ id, timeZone, onClose }: Props) {
   const i18n = useI18n();
   const { t, formatTime, formatDay } = i18n;
+  const errText = useErrorText();
   const { state } = useAppointmentDetail(id);
   const { setStatus, saving, error, clearError } = useSetAppointmentStatus();
   const openBooking = useBookingUi((s) => s.openBooking);
@@ -64,7 +66,7 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
       if (answer.ok) {
         setReason('');
         announceAction();
-      } else setCancelError(answer.error.message.replace(/^reason: /, ''));
+      } else setCancelError(errText(answer.error, false));
       return;
     }
     if (await setStatus(id, status)) announceAction();
@@ -86,7 +88,7 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
       {!detail && state.status === 'loading' && <p className="panel__note">{t('detail.loading')}</p>}
       {!detail && state.status === 'error' && (
         <p className="panel__error" role="alert">
-          {t('detail.error', { message: state.error.message })}
+          {t('detail.error', { message: errText(state.error) })}
         </p>
       )}
       {detail && (
@@ -163,7 +165,7 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
             </p>
             {error && (
               <p className="panel__error" role="alert" data-testid="status-error" data-code={error.code}>
-                {statusRefusalText(error, i18n, timeZone) ?? t('detail.saveError', { message: error.message })}
+                {statusRefusalText(error, i18n, timeZone) ?? t('detail.saveError', { message: errText(error) })}
               </p>
             )}
           </section>

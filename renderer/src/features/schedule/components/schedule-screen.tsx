@@ -16,6 +16,7 @@ import { DayScheduleGrid } from './day-schedule.tsx';
 import { ScheduleSkeleton } from './schedule-skeleton.tsx';
 import { ScheduleToolbar } from './schedule-toolbar.tsx';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 interface Props {
   clinic: ClinicSummary;
@@ -26,6 +27,7 @@ interface Props {
 /** The day schedule screen: toolbar, grid (or its loading / empty / error state) and detail panel. */
 export function ScheduleScreen({ clinic, date, today }: Props) {
   const { t } = useI18n();
+  const errText = useErrorText();
   const datePickerRef = useRef<HTMLInputElement>(null);
   const selectedId = useScheduleUi((s) => s.selectedId);
   const select = useScheduleUi((s) => s.select);
@@ -74,7 +76,7 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
   if (state.status === 'error' && !schedule) {
     body = (
       <div className="state state--error" role="alert" data-testid="schedule-error">
-        <p>{t('schedule.error', { message: state.error.message })}</p>
+        <p>{t('schedule.error', { message: errText(state.error) })}</p>
         <button type="button" className="btn" onClick={reload}>
           {t('app.retry')}
         </button>
@@ -123,7 +125,7 @@ export function ScheduleScreen({ clinic, date, today }: Props) {
         <div className="screen__grid">
           {moveError && (
             <div className="banner banner--error" role="alert" data-testid="move-error">
-              <span>{t('booking.dragRefused', { message: moveError.message })}</span>
+              <span>{t('booking.dragRefused', { message: errText(moveError) })}</span>
               <button type="button" className="btn btn--icon btn--small" onClick={() => setMoveError(null)} aria-label={t('detail.close')}>
                 <span aria-hidden="true">×</span>
               </button>

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../../shared/i18n/index.ts';
 import { invoke, onEvent } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { AttentionFields } from './attention-fields.tsx';
+import { useErrorText } from '../../../i18n/error-text.ts';
 
 const TABLES = new Set(['appointments', 'patients', 'payments']);
 
@@ -15,6 +16,7 @@ const REASONS = new Set([
 /** Changes the server refused, each with what was tried, by whom, why, the server's truth and a fix. */
 export function AttentionList({ timeZone }: { timeZone: string }) {
   const { t, formatTime, formatDay } = useI18n();
+  const errText = useErrorText();
   const [items, setItems] = useState<AttentionItem[] | null>(null);
   const [note, setNote] = useState<Record<string, string>>({});
   const load = useCallback(() => {
@@ -31,7 +33,7 @@ export function AttentionList({ timeZone }: { timeZone: string }) {
 
   const resolve = async (item: AttentionItem, input: Parameters<typeof invoke<'sync.attention.resolve'>>[1]) => {
     const answer = await invoke('sync.attention.resolve', input);
-    setNote((n) => ({ ...n, [item.id]: answer.ok ? t('sync.fix.done') : t('sync.fix.failed', { message: answer.error.message }) }));
+    setNote((n) => ({ ...n, [item.id]: answer.ok ? t('sync.fix.done') : t('sync.fix.failed', { message: errText(answer.error) }) }));
     load();
   };
 
