@@ -116,6 +116,15 @@ export class AuthService implements TokenSource {
     return this.current ? (this.desk.profile?.staffId ?? null) : null;
   }
 
+  /** The server accepted this session's token: an offline unlock is over ("Unlocked offline" goes). */
+  accepted(): void {
+    if (!this.o.server || this.mode !== 'signed_in') return;
+    const wasOffline = this.offlineUnlocked || this.online !== true;
+    this.offlineUnlocked = false;
+    this.online = true;
+    if (wasOffline) this.changed();
+  }
+
   /** The server answered 401: refresh once (shared by concurrent callers); false = no usable token. */
   refresh(): Promise<boolean> {
     this.refreshing ??= this.doRefresh().finally(() => {

@@ -12,7 +12,7 @@ export function localSyncStatus(db: ReadDb): SyncStatus {
   const outbox = outboxSummary(db);
   return {
     mode: 'local_only',
-    pendingChanges: outbox.pending,
+    pendingChanges: outbox.pendingChanges,
     oldestPendingAt: outbox.oldestPendingAt,
     lastSyncedAt: null,
     needsAttention: outbox.parked,

@@ -44,6 +44,8 @@ export interface SyncEngineOptions {
   /** Pull on the main connection instead of a worker thread. */
   pullOnMainThread?: boolean;
   timeoutMs?: number;
+  /** A request unanswered this long (ms) makes the status 'connecting', never "Synced" (default 3000). */
+  stallMs?: number;
 }
 
 const CLOCK_WARN_MS = 5 * 60_000;
@@ -68,6 +70,7 @@ export class SyncEngine {
   private signedIn = true;
   private busy = false;
   private lastError: string | null = null;
+  private lastErrorKind: SyncStatus['lastErrorKind'] = null;
   private verified = false;
   private verifiedAt: string | null = null;
   private lastVerifyMs = 0;
@@ -78,6 +81,7 @@ export class SyncEngine {
   private priorityDone = false;
   private workerPull: WorkerPull | null = null;
   private lastLargePull: PullRun | null = null;
+  private stallTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(o: SyncEngineOptions) {
     this.o = o;
@@ -112,11 +116,18 @@ export class SyncEngine {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // A hung server answers nothing: look every second whether a request has waited too long.
+    this.stallTimer = setInterval(() => {
+      if (this.db.open) this.publish();
+    }, 1000);
+    this.stallTimer.unref?.();
     this.loopDone = this.loop();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.stallTimer) clearInterval(this.stallTimer);
+    this.stallTimer = null;
     this.scheduler.stop();
     await this.workerPull?.stop();
     await this.loopDone;
@@ -143,25 +154,37 @@ export class SyncEngine {
     const state = getSyncState(this.db, this.o.server.url);
     const pending = outbox.pending;
     const offline = !this.online || !this.signedIn;
-    const mode: SyncStatus['mode'] = offline ? 'offline' : this.busy && (pending > 0 || this.progress) ? 'syncing' : 'online';
+    // The server stopped answering: not "Synced" while we wait for it (a timeout then says offline).
+    const waiting = this.transport.waitingMs();
+    const stalled = !offline && waiting !== null && waiting > (this.o.stallMs ?? 3000);
+    const mode: SyncStatus['mode'] = offline
+      ? 'offline'
+      : stalled
+        ? 'connecting'
+        : this.busy && (pending > 0 || this.progress)
+          ? 'syncing'
+          : 'online';
     const skew = this.clockOffsetMs;
     return {
       mode,
-      pendingChanges: pending,
+      pendingChanges: outbox.pendingChanges,
       oldestPendingAt: outbox.oldestPendingAt,
       lastSyncedAt: state.last_pulled_at,
       needsAttention: openAttentionCount(this.db),
       lastError: this.lastError,
+      lastErrorKind: this.lastErrorKind,
       serverUrl: this.o.server.url,
       online: this.online,
       signedIn: this.signedIn,
-      verified: this.verified && pending === 0 && !offline,
+      verified: this.verified && pending === 0 && !offline && !stalled,
       verifiedAt: this.verifiedAt,
       progress: this.progress,
       clockWarning:
         skew !== null && Math.abs(skew) > CLOCK_WARN_MS
           ? `This computer's clock is ${describe(skew)} the server's: times typed here may be wrong.`
           : null,
+      // offset = server - local, so local - server is its negative.
+      clockSkewMs: skew !== null && Math.abs(skew) > CLOCK_WARN_MS ? -skew : null,
     };
   }
 
@@ -182,6 +205,8 @@ export class SyncEngine {
         this.online = true;
         this.signedIn = true;
         this.lastError = null;
+        this.lastErrorKind = null;
+        this.o.tokens.accepted?.();
       } catch (err) {
         this.failures++;
         this.verified = false;
@@ -192,8 +217,10 @@ export class SyncEngine {
           if (err.kind === 'auth') this.signedIn = false;
           else if (err.kind === 'bad_request') this.online = true;
           this.lastError = err.message;
+          this.lastErrorKind = err.kind === 'offline' || err.kind === 'auth' || err.kind === 'bad_request' ? err.kind : 'failed';
         } else {
           this.lastError = `Sync failed: ${(err as Error).message}`;
+          this.lastErrorKind = 'failed';
           this.o.log?.('sync cycle failed', err);
         }
       }

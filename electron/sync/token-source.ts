@@ -11,4 +11,6 @@ export interface TokenSource {
   refresh(): Promise<boolean>;
   /** Staff id of the signed-in user (queued writes carry it); null = nobody signed in. */
   staffId(): string | null;
+  /** The server just accepted this token (a sync cycle went through): the session is online again. */
+  accepted?(): void;
 }

@@ -89,6 +89,9 @@ export interface TransportOptions {
 export class SyncTransport {
   private readonly timeoutMs: number;
   private readonly o: TransportOptions;
+  /** Start (monotonic ms) of each request still waiting for its answer, by request number. */
+  private readonly inflight = new Map<number, number>();
+  private requests = 0;
   constructor(o: TransportOptions) {
     this.o = o;
     this.timeoutMs = o.timeoutMs ?? 30_000;
@@ -139,7 +142,24 @@ export class SyncTransport {
     }
   }
 
+  /** How long the oldest request still waiting has waited (ms), or null when none waits. */
+  waitingMs(nowMs = performance.now()): number | null {
+    let oldest: number | null = null;
+    for (const t of this.inflight.values()) if (oldest === null || t < oldest) oldest = t;
+    return oldest === null ? null : nowMs - oldest;
+  }
+
   private async once<T>(fn: string, body: unknown): Promise<T> {
+    const n = ++this.requests;
+    this.inflight.set(n, performance.now());
+    try {
+      return await this.request<T>(fn, body);
+    } finally {
+      this.inflight.delete(n);
+    }
+  }
+
+  private async request<T>(fn: string, body: unknown): Promise<T> {
     const token = await this.o.tokens.accessToken();
     if (!token) throw new TransportError('auth', 'Not signed in.');
     let res: Response;

@@ -19,13 +19,20 @@ export interface StaffSummary {
 }
 
 export interface SyncStatus {
-  /** 'local_only' until a server is configured; never claims "synced" when it is not. */
-  mode: 'local_only' | 'online' | 'offline' | 'syncing';
+  /**
+   * 'local_only' until a server is configured; never claims "synced" when it is not.
+   * 'connecting': a request has waited for the server past a few seconds (it may have hung).
+   */
+  mode: 'local_only' | 'online' | 'offline' | 'syncing' | 'connecting';
+  /** Changes a person made that wait to be sent (one per action: 3 bookings = 3). */
   pendingChanges: number;
   oldestPendingAt: Instant | null;
   lastSyncedAt: Instant | null;
   needsAttention: number;
+  /** English, for logs: people read `lastErrorKind`, worded by the renderer. */
   lastError: string | null;
+  /** Why the last sync cycle failed, as a code: offline | auth | bad_request | failed. */
+  lastErrorKind?: 'offline' | 'auth' | 'bad_request' | 'failed' | null;
   /** The server this desk syncs with (absent when local only). */
   serverUrl?: string | null;
   /** The last call reached the server. */
@@ -37,8 +44,10 @@ export interface SyncStatus {
   verifiedAt?: Instant | null;
   /** First download of a clinic (or a resync after a server restore), while it runs. */
   progress?: SyncProgress | null;
-  /** Set when this computer's clock is far from the server's. */
+  /** Set when this computer's clock is far from the server's (English, for logs). */
   clockWarning?: string | null;
+  /** This computer's clock minus the server's (ms), when it is far off; the renderer words it. */
+  clockSkewMs?: number | null;
 }
 
 export interface SyncProgress {

@@ -109,7 +109,7 @@ export const enAuthSync = {
   'sync.reason.missing_reference': 'It refers to something that does not exist on the server.',
   'sync.reason.duplicate': 'The same record already exists on the server.',
   'sync.reason.invalid': 'The server refused the values.',
-  'sync.reason.other': 'The server refused it: {message}',
+  'sync.reason.other': 'The server refused it (see the technical details).',
   'sync.fix.dismiss': 'Dismiss',
   'sync.fix.retry': 'Try again',
   'sync.fix.rebookHint': 'Book one of the next free times instead:',

@@ -1,3 +1,4 @@
+import { syncWordsEn } from './sync-words-en.ts';
 import { undoEn } from './undo-en.ts';
 import { reasonsEn } from './reasons-en.ts';
 import { enMoney } from './en-money.ts';
@@ -17,6 +18,7 @@ export const en = {
   ...enScheduleRules,
   ...reasonsEn,
   ...undoEn,
+  ...syncWordsEn,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',
   'app.loadError': 'The clinic could not be opened: {message}',

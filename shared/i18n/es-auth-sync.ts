@@ -111,7 +111,7 @@ export const esAuthSync: { readonly [K in keyof typeof enAuthSync]: string } = {
   'sync.reason.missing_reference': 'Hace referencia a algo que no existe en el servidor.',
   'sync.reason.duplicate': 'El mismo registro ya existe en el servidor.',
   'sync.reason.invalid': 'El servidor rechazó los valores.',
-  'sync.reason.other': 'El servidor lo rechazó: {message}',
+  'sync.reason.other': 'El servidor lo rechazó (vea los detalles técnicos).',
   'sync.fix.dismiss': 'Descartar',
   'sync.fix.retry': 'Reintentar',
   'sync.fix.rebookHint': 'Reserve en su lugar una de las próximas horas libres:',

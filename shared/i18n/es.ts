@@ -1,3 +1,4 @@
+import { syncWordsEs } from './sync-words-es.ts';
 import { undoEs } from './undo-es.ts';
 import { reasonsEs } from './reasons-es.ts';
 import { esMoney } from './es-money.ts';
@@ -18,6 +19,7 @@ export const es: Messages = {
   ...esScheduleRules,
   ...reasonsEs,
   ...undoEs,
+  ...syncWordsEs,
   'app.title': 'Clinic Desk',
   'app.loading': 'Abriendo la clínica…',
   'app.loadError': 'No se pudo abrir la clínica: {message}',

@@ -167,7 +167,7 @@ describe('commands', () => {
   });
 
   describe('app.info and settings', () => {
-    it('reports the clinic, the default staff member and an honest local-only sync status', async () => {
+    it('reports the clinic, the default staff member and an honest local-only sync status (one change waiting, not its two outbox rows)', async () => {
       await app.invoke('appointments.setStatus', { id: FX.appt, status: 'confirmed' });
       const res = await app.invoke('app.info', {});
       expect(res).toMatchObject({
@@ -176,7 +176,7 @@ describe('commands', () => {
           language: 'en',
           clinic: { id: FX.clinic, name: 'Fixture Clinic', timeZone: 'Europe/Madrid', slotMinutes: 15, currency: 'EUR' },
           staff: { id: FX.staff, role: 'receptionist' },
-          sync: { mode: 'local_only', pendingChanges: 2, lastSyncedAt: null },
+          sync: { mode: 'local_only', pendingChanges: 1, lastSyncedAt: null },
         },
       });
     });

@@ -164,5 +164,8 @@ describe('auth (app against the real stack)', () => {
     const after = await value(second.invoke<AuthSession>('auth.session'));
     expect(after.mode).toBe('signed_in');
     expect(Date.parse(after.accessExpiresAt!)).toBeGreaterThan(Date.now()); // refreshed
+    // Back online and accepted by the server: the "Unlocked offline" note goes.
+    await until(async () => (await value(second.invoke<AuthSession>('auth.session'))).offlineUnlocked === false, 'the offline note to go');
+    expect(await value(second.invoke<AuthSession>('auth.session'))).toMatchObject({ mode: 'signed_in', online: true, offlineUnlocked: false });
   });
 });
