@@ -14,7 +14,7 @@ const REASONS = new Set([
   'missing_reference', 'duplicate', 'invalid',
 ]);
 /** Changes the server refused, each with what was tried, by whom, why, the server's truth and a fix. */
-export function AttentionList({ timeZone }: { timeZone: string }) {
+export function AttentionList({ timeZone, pendingChanges }: { timeZone: string; pendingChanges: number }) {
   const { t, formatTime, formatDay } = useI18n();
   const errText = useErrorText();
   const [items, setItems] = useState<AttentionItem[] | null>(null);
@@ -45,7 +45,12 @@ export function AttentionList({ timeZone }: { timeZone: string }) {
       <h2 id="attention-title">
         {t('sync.attentionTitle')} <span className="attention__count">{items.length}</span>
       </h2>
-      {items.length === 0 && <p className="attention__empty">{t('sync.attentionEmpty')}</p>}
+      {items.length === 0 && (
+        <p className="attention__empty" data-testid="attention-empty">
+          {/* "Every change reached the server" only when none waits (offline, they do). */}
+          {pendingChanges > 0 ? t('sync.attentionEmptyWaiting', { count: pendingChanges }) : t('sync.attentionEmpty')}
+        </p>
+      )}
       <ul>
         {items.map((item) => {
           const reasonKey = (REASONS.has(item.reason) ? `sync.reason.${item.reason}` : 'sync.reason.other') as MessageKey;
@@ -66,7 +71,7 @@ export function AttentionList({ timeZone }: { timeZone: string }) {
                 </span>
               </header>
               <p className="attention__reason" role="note">
-                {t(reasonKey, { message: item.message })}
+                {t(reasonKey)}
               </p>
               <div className="attention__compare">
                 <div>

@@ -2,6 +2,8 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { invoke, onEvent, peekPrefetched } from '../../../api.ts';
 import { BootState } from '../../../components/boot-state.tsx';
 import { syncNow, useLiveSyncStatus } from '../api/use-sync.ts';
+import { useI18n } from '../../../i18n/use-i18n.ts';
+import { syncErrorText } from '../lib/sync-words.ts';
 import { SyncProgressView } from './sync-progress.tsx';
 
 /**
@@ -12,6 +14,7 @@ export function FirstSyncGate({ children }: { children: ReactNode }) {
   // An arrived boot read of app.info means the clinic is there (a missing one is an error answer).
   const [ready, setReady] = useState<boolean | null>(() => (peekPrefetched('app.info', {}) ? true : null));
   const status = useLiveSyncStatus();
+  const { t } = useI18n();
 
   const check = useCallback(() => {
     void invoke('app.info', {}).then((a) => setReady(a.ok || a.error.code !== 'not_found'));
@@ -39,7 +42,7 @@ export function FirstSyncGate({ children }: { children: ReactNode }) {
   return (
     <div className="boot first-sync" data-testid="first-sync">
       <SyncProgressView progress={status?.progress ?? null} />
-      {status?.lastError && <p className="sync-screen__error">{status.lastError}</p>}
+      {status && syncErrorText(t, status) && <p className="sync-screen__error">{syncErrorText(t, status)}</p>}
     </div>
   );
 }

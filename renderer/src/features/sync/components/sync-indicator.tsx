@@ -3,6 +3,7 @@ import { useNav } from '../../../app/nav-store.ts';
 import { useNow } from '../../../hooks/use-now.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { relativeTime } from '../lib/relative-time.ts';
+import { syncStateText } from '../lib/sync-words.ts';
 
 /**
  * The header's sync area in a fixed width (no jumps when the state changes): the state, then ONE
@@ -25,12 +26,9 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
       </div>
     );
   }
-  const signedOut = status.signedIn === false;
   const state = status.mode === 'online' && n > 0 ? 'syncing' : status.mode;
-  const label = signedOut
-    ? t('sync.signInShort')
-    : { online: t('sync.online'), syncing: t('sync.syncingShort'), offline: t('sync.offlineShort') }[state];
-  const long = signedOut ? t('sync.signInAgain') : { online: t('sync.online'), syncing: t('sync.syncing'), offline: t('sync.offline') }[state];
+  const label = syncStateText(t, status, true);
+  const long = syncStateText(t, status);
   const last = status.lastSyncedAt ? relativeTime(t, status.lastSyncedAt, now) : t('sync.neverSynced');
   const lastLong = status.lastSyncedAt ? t('sync.lastSynced', { ago: last }) : last;
   const attentionLong = status.needsAttention > 0 ? t('sync.attentionShort', { count: status.needsAttention }) : null;

@@ -4,18 +4,21 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useLiveSyncStatus, useSyncNow } from '../api/use-sync.ts';
 import { recoveryText } from '../lib/recovery-text.ts';
 import { relativeTime } from '../lib/relative-time.ts';
+import { clockText, syncErrorText, syncStateText } from '../lib/sync-words.ts';
 import { AccountCard } from './account-card.tsx';
 import { AttentionList } from './attention-list.tsx';
 import { SyncProgressView } from './sync-progress.tsx';
 
 /** Sync details: server, state, what waits and since when, errors, the server check, Sync now, Needs attention. */
 export function SyncScreen({ info }: ScreenProps) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const now = useNow();
   const status = useLiveSyncStatus() ?? info.sync;
   const { busy, run } = useSyncNow();
   const ago = (at: string | null | undefined) => (at ? relativeTime(t, at, now) : t('detail.none'));
-  const state = status.mode === 'local_only' ? t('sync.localOnly') : status.mode === 'offline' ? t('sync.offline') : status.mode === 'syncing' ? t('sync.syncing') : status.pendingChanges > 0 ? t('sync.syncing') : t('sync.online');
+  const state = syncStateText(t, status);
+  const lastError = syncErrorText(t, status);
+  const clock = clockText(t, status);
   const verification = status.verified
     ? t('sync.verifiedOk', { ago: ago(status.verifiedAt) })
     : status.verifiedAt
@@ -38,11 +41,13 @@ export function SyncScreen({ info }: ScreenProps) {
         </div>
         <div>
           <dt>{t('sync.state')}</dt>
-          <dd data-testid="sync-state">{status.signedIn === false && status.mode !== 'local_only' ? t('sync.signInAgain') : state}</dd>
+          <dd data-testid="sync-state" data-mode={status.mode}>
+            {state}
+          </dd>
         </div>
         <div>
           <dt>{t('sync.pendingLabel')}</dt>
-          <dd data-testid="sync-pending-count">{status.pendingChanges}</dd>
+          <dd data-testid="sync-pending-count">{formatNumber(status.pendingChanges)}</dd>
         </div>
         <div>
           <dt>{t('sync.oldestPending')}</dt>
@@ -60,7 +65,9 @@ export function SyncScreen({ info }: ScreenProps) {
         </div>
         <div>
           <dt>{t('sync.lastErrorLabel')}</dt>
-          <dd className={status.lastError ? 'sync-screen__error' : undefined}>{status.lastError ?? t('sync.noError')}</dd>
+          <dd className={lastError ? 'sync-screen__error' : undefined} data-testid="sync-last-error">
+            {lastError ?? t('sync.noError')}
+          </dd>
         </div>
         {info.recovery && (
           <div data-testid="sync-recovery">
@@ -74,14 +81,14 @@ export function SyncScreen({ info }: ScreenProps) {
             </dd>
           </div>
         )}
-        {status.clockWarning && (
+        {clock && (
           <div>
             <dt>{t('sync.clockWarning')}</dt>
-            <dd className="sync-screen__error">{status.clockWarning}</dd>
+            <dd className="sync-screen__error">{clock}</dd>
           </div>
         )}
       </dl>
-      <AttentionList timeZone={info.clinic.timeZone} />
+      <AttentionList timeZone={info.clinic.timeZone} pendingChanges={status.pendingChanges} />
       <AccountCard />
     </main>
   );
