@@ -95,6 +95,9 @@ export class SyncEngine {
       onServerDate: (serverMs) => {
         this.clockOffsetMs = serverMs - this.now().getTime();
       },
+      // The first answer after a sign-in (or an outage) clears "Sign in again" / "Offline" at once,
+      // not only when the whole cycle (maybe a first download) has finished.
+      onAnswered: () => this.answered(),
     });
     this.scheduler = new Scheduler({
       pullIntervalMs: o.pullIntervalMs ?? 500,
@@ -186,6 +189,15 @@ export class SyncEngine {
       // offset = server - local, so local - server is its negative.
       clockSkewMs: skew !== null && Math.abs(skew) > CLOCK_WARN_MS ? -skew : null,
     };
+  }
+
+  private answered(): void {
+    if (this.online && this.signedIn && this.lastErrorKind === null) return;
+    this.online = true;
+    this.signedIn = true;
+    this.lastError = null;
+    this.lastErrorKind = null;
+    if (this.db.open) this.publish();
   }
 
   private publish(): void {

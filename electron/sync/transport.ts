@@ -84,6 +84,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Told the server's clock (HTTP Date) on every answer; the engine estimates client clock skew. */
   onServerDate?: (serverMs: number, localMs: number) => void;
+  /** Told when the server answered a request with success (it is up and took the token). */
+  onAnswered?: () => void;
 }
 
 export class SyncTransport {
@@ -189,7 +191,9 @@ export class SyncTransport {
     }
     if (res.ok) {
       try {
-        return JSON.parse(text) as T;
+        const value = JSON.parse(text) as T;
+        this.o.onAnswered?.();
+        return value;
       } catch {
         throw new TransportError('offline', 'The server sent an incomplete answer.', res.status);
       }
