@@ -1,9 +1,12 @@
 import { todayIn } from '../../shared/domain/clinic-time.ts';
 import type { AvailableSlot } from '../../shared/domain/booking-types.ts';
-import type { AttentionFix, AttentionItem } from '../../shared/domain/sync-types.ts';
+import type { AttentionFix, AttentionItem, TakenBy } from '../../shared/domain/sync-types.ts';
 import type { SyncStatus } from '../../shared/domain/types.ts';
 import { isSyncedTable } from '../../shared/sync-tables.ts';
 import { type AttentionRow, getAttention, openAttention, resolveAttention } from '../db/repos/needs-attention.ts';
+import { getAppointmentDetailRow } from '../db/repos/appointments.ts';
+import { listBusyOverlapping } from '../db/repos/availability.ts';
+import { getPatientRow } from '../db/repos/patients.ts';
 import { getLocalRow } from '../db/repos/sync-rows.ts';
 import { getActiveStaff } from '../db/repos/staff.ts';
 import { localSyncStatus } from './app-info.ts';
@@ -71,6 +74,35 @@ function labelsFor(ctx: CommandContext, rows: (Record<string, unknown> | null)[]
   return labels;
 }
 
+/** The active booking that holds the time a refused booking wanted (same doctor, room or patient). */
+function takenBy(ctx: CommandContext, a: AttentionRow, row: Record<string, unknown>): TakenBy | null {
+  const startsAt = row.starts_at as string | undefined;
+  const endsAt = row.ends_at as string | undefined;
+  if (!startsAt || !endsAt) return null;
+  const key = a.reason === 'overlap_room' ? 'roomId' : a.reason === 'overlap_patient' ? 'patientId' : 'doctorId';
+  const column = { doctorId: 'doctor_id', roomId: 'room_id', patientId: 'patient_id' }[key];
+  const busy = listBusyOverlapping(ctx.db, ctx.clinicId, startsAt, endsAt).filter((b) => b.appointmentId !== a.row_id);
+  const hit = busy.find((b) => b[key] === row[column]) ?? busy.find((b) => b.doctorId === row.doctor_id);
+  const other = hit ? getAppointmentDetailRow(ctx.db, ctx.clinicId, hit.appointmentId) : null;
+  if (!other) return null;
+  const creator = getLocalRow(ctx.db, 'appointments', other.id)?.created_by;
+  const staff = typeof creator === 'string' ? getLocalRow(ctx.db, 'staff', creator) : null;
+  return {
+    appointmentId: other.id,
+    patient: `${other.first_name} ${other.last_name}`,
+    doctor: other.doctor_name,
+    room: other.room_name,
+    startsAt: other.starts_at,
+    endsAt: other.ends_at,
+    bookedBy: staff ? String(staff.display_name) : null,
+  };
+}
+
+function contactOf(ctx: CommandContext, row: Record<string, unknown>): AttentionItem['contact'] {
+  const p = typeof row.patient_id === 'string' ? getPatientRow(ctx.db, ctx.clinicId, row.patient_id) : null;
+  return p ? { patient: `${p.first_name} ${p.last_name}`, phone: p.phone } : null;
+}
+
 function toItem(ctx: CommandContext, a: AttentionRow): AttentionItem {
   const attemptedRow = parse<Record<string, unknown>>(a.attempted_row);
   const serverRow = parse<Record<string, unknown>>(a.server_row);
@@ -97,6 +129,8 @@ function toItem(ctx: CommandContext, a: AttentionRow): AttentionItem {
     fixes,
     freeSlots: rebook && attemptedRow ? freeSlots(ctx, attemptedRow) : [],
     labels: labelsFor(ctx, [attemptedRow, serverRow, ...attempted.map((x) => x.changes)]),
+    takenBy: rebook && attemptedRow ? takenBy(ctx, a, attemptedRow) : null,
+    contact: rebook && attemptedRow ? contactOf(ctx, attemptedRow) : null,
   };
 }
 

@@ -27,4 +27,19 @@ export interface AttentionItem {
   freeSlots: AvailableSlot[];
   /** Names for the ids in the rows above (doctor, patient, room, type, staff), from the local DB. */
   labels: Record<string, string>;
+  /** A refused booking: the booking that took the time, as this desk now knows it (after the pull). */
+  takenBy?: TakenBy | null;
+  /** A refused booking: whom to call about it, and how. */
+  contact?: { patient: string; phone: string | null } | null;
+}
+
+export interface TakenBy {
+  appointmentId: string;
+  patient: string;
+  doctor: string;
+  room: string | null;
+  startsAt: Instant;
+  endsAt: Instant;
+  /** The staff member who booked it (on another desk), when known. */
+  bookedBy: string | null;
 }

@@ -32,10 +32,21 @@ test.describe('sync through an outage', () => {
     test.setTimeout(120_000);
     desk = await startServerDesk(stack.url, stack.anonKey, true); // --demo-sign-in, as npm start
     const ui = new SyncPage(page);
+    // Remember every moment the page says the desk is not signed in (no timing: a DOM observer).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { signInWords: string[] }).signInWords = seen;
+      new MutationObserver(() => {
+        const text = document.body?.innerText ?? '';
+        for (const w of ['Sign in again', 'Not signed in']) if (text.includes(w) && !seen.includes(w)) seen.push(w);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.goto(desk.url);
     await expect(page.getByTestId('clinic-name')).toHaveText('Clínica Sonrisa Demo', { timeout: 30_000 });
     await expect(ui.userMenu).toContainText('Rita Reception');
     await ui.expectSynced();
+    // The demo signs itself in: no red "Not signed in / Sign in again" on the way.
+    expect(await page.evaluate(() => (window as unknown as { signInWords: string[] }).signInWords)).toEqual([]);
 
     await stack.stop();
     await expect(ui.indicator).toHaveAttribute('data-mode', 'offline', { timeout: 20_000 });
@@ -44,9 +55,19 @@ test.describe('sync through an outage', () => {
     const booked = await desk.invoke('appointments.book', { patientId, doctorId: slot.doctorId, appointmentTypeId: typeId, startsAt: slot.startsAt });
     // The booking and its audit row wait in the outbox: never "Synced" while they do.
     await expect(ui.indicator).not.toHaveAttribute('data-pending', '0');
-    await expect(ui.pending).toHaveText(/^\d+ waiting$/);
+    await expect(ui.pending).toHaveText('1 waiting'); // one booking, not its two outbox rows
     await expect(ui.indicator).not.toContainText('Synced');
     await ui.screenshot(testInfo, 'sync-offline-pending');
+    // Offline, the Sync screen does not claim every change reached the server.
+    await ui.openSyncScreen();
+    await expect(page.getByTestId('sync-pending-count')).toHaveText('1');
+    await expect(page.getByTestId('attention-empty')).toHaveText('Nothing needs attention. 1 change is still waiting to be sent.');
+    await expect(page.getByTestId('sync-last-error')).not.toContainText('fetch');
+    await ui.screenshot(testInfo, 'sync-screen-offline');
+    await page.locator('.lang button[lang="es"]').click();
+    await expect(page.getByTestId('attention-empty')).toHaveText('Nada requiere atención. Aún queda 1 cambio por enviar.');
+    await ui.screenshot(testInfo, 'sync-screen-offline-es');
+    await page.locator('.lang button[lang="en"]').click();
 
     await stack.start();
     await ui.expectSynced(30_000);
@@ -80,13 +101,15 @@ test.describe('sync through an outage', () => {
       const today = todayIn('Europe/Madrid');
       const { patientId, typeId, slot } = await freeSlot(desk, today);
       await desk.invoke('appointments.book', { patientId, doctorId: slot.doctorId, appointmentTypeId: typeId, startsAt: slot.startsAt });
+      const patient = await desk.invoke('patients.get', { id: patientId });
 
       // Meanwhile another desk books the same doctor and time on the server.
+      let takerName = '';
       const db = new pg.Client({ connectionString: stack.current.pgUrl });
       await db.connect();
       try {
-        const other = await db.query<{ id: string }>(
-          `select id from public.patients where clinic_id = $1 and id <> $2 and deleted_at is null limit 1`,
+        const other = await db.query<{ id: string; first_name: string; last_name: string }>(
+          `select id, first_name, last_name from public.patients where clinic_id = $1 and id <> $2 and deleted_at is null limit 1`,
           [DEMO_CLINIC_ID, patientId],
         );
         await db.query(
@@ -94,6 +117,7 @@ test.describe('sync through an outage', () => {
            values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'scheduled')`,
           [DEMO_CLINIC_ID, slot.doctorId, other.rows[0]!.id, typeId, slot.startsAt, slot.endsAt],
         );
+        takerName = `${other.rows[0]!.first_name} ${other.rows[0]!.last_name}`;
       } finally {
         await db.end();
       }
@@ -111,12 +135,22 @@ test.describe('sync through an outage', () => {
       await expect(tried.locator('.attention__fields').first()).toContainText(madridClock(slot.startsAt));
       await expect(tried.locator('.attention__fields').first()).not.toContainText(slot.doctorId);
       await expect(tried.locator('.attention__fields--raw')).toBeHidden();
+      await expect(tried.locator('.attention__fields').first()).not.toContainText(/idempotency/i);
+      // Which booking took the time, and whom to call about it.
+      await expect(ui.attention.first().getByTestId('attention-taken-by')).toContainText(takerName);
+      await expect(ui.attention.first().getByTestId('attention-taken-by')).toContainText(madridClock(slot.startsAt));
+      await expect(ui.attention.first().getByTestId('attention-call')).toContainText(patient.phone!);
       await ui.screenshot(testInfo, 'sync-needs-attention');
+      await page.locator('.lang button[lang="es"]').click();
+      await expect(ui.attention.first()).toContainText('Llamar a');
+      await ui.screenshot(testInfo, 'sync-needs-attention-es');
+      await page.locator('.lang button[lang="en"]').click();
       await tried.getByText('Technical details').click();
       await expect(tried.locator('.attention__fields--raw')).toContainText(slot.doctorId);
 
       await ui.attention.first().getByTestId('rebook-slot').first().click();
       await expect(ui.attention).toHaveCount(0);
+      await expect(page.getByTestId('rebook-done')).toContainText(`Booked again: ${patient.firstName} ${patient.lastName}`);
       await ui.expectSynced(30_000);
       await ui.screenshot(testInfo, 'sync-needs-attention-resolved');
     } finally {

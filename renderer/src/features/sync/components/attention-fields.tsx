@@ -50,8 +50,11 @@ export function AttentionFields({ row, labels, timeZone, table, testId }: Props)
       human.push([t(named), typeof v === 'string' ? (labels[v] ?? t('sync.field.unknown')) : String(v)]);
       continue;
     }
-    if (k.endsWith('_id')) continue; // an id we cannot name: technical details only
-    const label = PLAIN[k] ? t(PLAIN[k]) : k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    // Only columns with words in both languages: ids, idempotency keys, reminder flags and the
+    // like stay under "Technical details".
+    const plain = PLAIN[k];
+    if (!plain) continue;
+    const label = t(plain);
     let value: string;
     if (k === 'status' && table === 'appointments' && typeof v === 'string') value = t(`status.${v}` as MessageKey);
     else if (typeof v === 'string' && INSTANT.test(v)) value = when(v);

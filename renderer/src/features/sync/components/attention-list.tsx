@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../../shared/i18n/index.ts';
 import { invoke, onEvent } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { AttentionFields } from './attention-fields.tsx';
+import './attention.css';
 import { useErrorText } from '../../../i18n/error-text.ts';
 
 const TABLES = new Set(['appointments', 'patients', 'payments']);
@@ -19,6 +20,8 @@ export function AttentionList({ timeZone, pendingChanges }: { timeZone: string; 
   const errText = useErrorText();
   const [items, setItems] = useState<AttentionItem[] | null>(null);
   const [note, setNote] = useState<Record<string, string>>({});
+  // Stays after the item goes: the one-click rebook is confirmed in words.
+  const [rebooked, setRebooked] = useState<string | null>(null);
   const load = useCallback(() => {
     void invoke('sync.attention.list', {}).then((a) => {
       if (a.ok) setItems(a.value);
@@ -33,6 +36,9 @@ export function AttentionList({ timeZone, pendingChanges }: { timeZone: string; 
 
   const resolve = async (item: AttentionItem, input: Parameters<typeof invoke<'sync.attention.resolve'>>[1]) => {
     const answer = await invoke('sync.attention.resolve', input);
+    if (answer.ok && input.action === 'rebook' && input.slot) {
+      setRebooked(t('sync.rebooked', { patient: item.contact?.patient ?? '', startsAt: when(input.slot.startsAt) }));
+    }
     setNote((n) => ({ ...n, [item.id]: answer.ok ? t('sync.fix.done') : t('sync.fix.failed', { message: errText(answer.error) }) }));
     load();
   };
@@ -45,6 +51,11 @@ export function AttentionList({ timeZone, pendingChanges }: { timeZone: string; 
       <h2 id="attention-title">
         {t('sync.attentionTitle')} <span className="attention__count">{items.length}</span>
       </h2>
+      {rebooked && (
+        <p className="attention__rebooked" role="status" data-testid="rebook-done">
+          {rebooked}
+        </p>
+      )}
       {items.length === 0 && (
         <p className="attention__empty" data-testid="attention-empty">
           {/* "Every change reached the server" only when none waits (offline, they do). */}
@@ -73,6 +84,23 @@ export function AttentionList({ timeZone, pendingChanges }: { timeZone: string; 
               <p className="attention__reason" role="note">
                 {t(reasonKey)}
               </p>
+              {item.takenBy && (
+                <p className="attention__taken" data-testid="attention-taken-by">
+                  {t('sync.takenBy', { patient: item.takenBy.patient, doctor: item.takenBy.doctor, startsAt: when(item.takenBy.startsAt) })}
+                  {item.takenBy.bookedBy ? ` (${t('sync.takenByDesk', { name: item.takenBy.bookedBy })})` : ''}
+                </p>
+              )}
+              {item.contact && (
+                <p className="attention__call" data-testid="attention-call">
+                  {t('sync.fix.callPatient', { patient: item.contact.patient })}
+                  {item.contact.phone ? (
+                    <>
+                      {': '}
+                      <a href={`tel:${item.contact.phone.replace(/[^\d+]/g, '')}`}>{item.contact.phone}</a>
+                    </>
+                  ) : null}
+                </p>
+              )}
               <div className="attention__compare">
                 <div>
                   <h3>{t('sync.attentionTried')}</h3>
