@@ -148,7 +148,7 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
       <OrphanWarning write={write} timeZone={tz} />
       {error && (
         <p className="form-error" role="alert" data-testid="editor-error">
-          {errText(error)}
+          {localError ? localError.message : errText(error)}
         </p>
       )}
       <section>
