@@ -34,7 +34,7 @@ export const reasonsEs: { readonly [K in keyof typeof reasonsEn]: string } = {
   'reason.pin_format': 'debe tener entre 4 y 8 cifras',
   'reason.cancel_reason_required': 'una cancelación necesita un motivo',
   'reason.rebook_slot_required': 'elija una hora para volver a reservar',
-  'reason.callback_date_required': 'una rellamada necesita la fecha en que llamar',
+  'reason.callback_date_required': 'para volver a llamar hace falta la fecha',
   'reason.booked_appointment_required': 'una reserva necesita la cita reservada',
   'reason.plan_needs_step': 'un plan necesita al menos un paso',
   'reason.search_too_long': 'busque como mucho {max} días a la vez',
@@ -85,7 +85,7 @@ export const reasonsEs: { readonly [K in keyof typeof reasonsEn]: string } = {
 
   'reason.campaign_not_active': 'Esta campaña no está activa; solo una campaña activa tiene lista de llamadas.',
   'reason.nobody_matches': 'Ningún paciente cumple los criterios; no hay a quién llamar.',
-  'reason.recall_type_needed': 'Las condiciones de fecha prevista necesitan un tipo de rellamada.',
+  'reason.recall_type_needed': 'Las condiciones de fecha prevista necesitan un tipo de revisión.',
   'reason.unknown_appointment_type': 'Hay un tipo de cita desconocido.',
 
   'reason.attention_resolved': 'Este asunto ya se resolvió.',

@@ -9,7 +9,7 @@ export const recallsEs: { readonly [K in keyof typeof recallsEn]: string } = {
   'recalls.newCampaign': 'Nueva campaña',
   'recalls.types': 'Tipos de revisión',
   'recalls.noCampaigns': 'Aún no hay campañas. Empiece con «Nueva campaña».',
-  'recalls.noCampaignsAsk': 'Aún no hay campañas. Las campañas de rellamada las inicia un gerente o un administrador; las llamadas pendientes aparecerán aquí.',
+  'recalls.noCampaignsAsk': 'Aún no hay campañas. Las campañas de revisión las inicia la gerencia o la administración; las llamadas pendientes aparecerán aquí.',
   'recalls.loadError': 'No se pudo cargar: {message}',
   'recalls.counts': '{done} de {total} hechos · {booked} con cita',
   'recalls.countsDraft': 'Aún no activada',

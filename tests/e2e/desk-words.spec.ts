@@ -47,3 +47,22 @@ for (const language of ['en', 'es'] as const) {
     await booking.screenshot(testInfo, `words-undo-toast-${language}`);
   });
 }
+
+for (const language of ['en', 'es'] as const) {
+  test(`tells a receptionist with no campaigns who starts them, not to press a button she lacks (${language})`, async ({ booking, host, page }, testInfo) => {
+    await host.invoke('settings.setLanguage', { language });
+    const campaigns = await host.invoke('recalls.campaigns.list', {});
+    await page.goto(host.url);
+    await page.locator('[data-screen="recalls"]').click();
+    const screen = page.getByTestId('recalls-screen');
+    await expect(screen).toBeVisible();
+    // The receptionist (the host's default acting staff) has no "New campaign" button…
+    await expect(screen.getByRole('button', { name: language === 'en' ? 'New campaign' : 'Nueva campaña' })).toHaveCount(0);
+    // …so no text may tell her to press it.
+    await expect(screen).not.toContainText(language === 'en' ? 'Start one with' : 'Empiece con');
+    if (campaigns.length === 0) {
+      await expect(screen).toContainText(language === 'en' ? 'A manager or an administrator starts recall campaigns' : 'las inicia la gerencia o la administración');
+    }
+    await booking.screenshot(testInfo, `words-recalls-empty-${language}`);
+  });
+}
