@@ -33,11 +33,11 @@ function requireManager(ctx: CommandContext): void {
 /** Known backup failures become clear envelope errors; anything else stays internal. */
 function asCommandError(err: unknown): never {
   if (err instanceof BackupKeyError || err instanceof DatabaseKeyError) {
-    throw new CommandError('forbidden', err.message, undefined, { reason: 'wrong_key' });
+    throw new CommandError('forbidden', err.message, undefined, { reason: 'wrong_key' }).because('backup_wrong_key');
   }
-  if (err instanceof BackupDamagedError) throw new CommandError('conflict', err.message, undefined, { reason: 'damaged' });
+  if (err instanceof BackupDamagedError) throw new CommandError('conflict', err.message, undefined, { reason: 'damaged' }).because('backup_damaged');
   if (err instanceof BackupUnavailableError) {
-    throw new CommandError(err.message.startsWith('Choose') ? 'validation_error' : 'not_found', err.message, 'file');
+    throw new CommandError(err.message.startsWith('Choose') ? 'validation_error' : 'not_found', err.message, 'file').because('backup_file');
   }
   throw err;
 }
@@ -48,7 +48,7 @@ export const backupHandlers: HandlerSlice<'backup.create' | 'backup.list' | 'bac
     try {
       return await createBackupOffThread(ctx.db, { dir: backupsDir(dataDir), now: ctx.now(), reason: 'manual', appVersion: ctx.appVersion });
     } catch (err) {
-      if (err instanceof BackupUnavailableError) throw new CommandError('conflict', err.message, undefined, { reason: 'unavailable' });
+      if (err instanceof BackupUnavailableError) throw new CommandError('conflict', err.message, undefined, { reason: 'unavailable' }).because('backup_unavailable');
       return asCommandError(err);
     }
   },
@@ -75,7 +75,7 @@ export const backupHandlers: HandlerSlice<'backup.create' | 'backup.list' | 'bac
       const result = exportUnsyncedChanges(ctx.db, backupsDir(dataDir), { now: ctx.now(), appVersion: ctx.appVersion });
       return { file: basename(result.file), outboxCount: result.outboxCount };
     } catch (err) {
-      if (err instanceof BackupUnavailableError) throw new CommandError('conflict', err.message, undefined, { reason: 'unavailable' });
+      if (err instanceof BackupUnavailableError) throw new CommandError('conflict', err.message, undefined, { reason: 'unavailable' }).because('backup_unavailable');
       return asCommandError(err);
     }
   },

@@ -103,7 +103,7 @@ export const bookingHandlers: HandlerSlice<'appointments.book' | 'appointments.r
     const length = Date.parse(current.ends_at) - Date.parse(current.starts_at);
     const endsAt = input.endsAt ?? new Date(Date.parse(input.startsAt) + length).toISOString();
     if (Date.parse(endsAt) <= ctx.now().getTime()) {
-      throw new CommandError('validation_error', 'startsAt: that time has already passed', 'startsAt');
+      throw new CommandError('validation_error', 'startsAt: that time has already passed', 'startsAt').because('time_passed');
     }
     const from = { startsAt: current.starts_at, endsAt: current.ends_at, doctorId: current.doctor_id, roomId: current.room_id };
     ctx.write('appointments.reschedule', (w) => {

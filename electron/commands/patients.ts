@@ -96,19 +96,19 @@ function blockedChange(
     throw new CommandError('forbidden', 'Only a manager or an admin can flag a patient or clear the flag.', 'blocked', {
       reason: 'blocked_flag_managers_only',
       allowedRoles: [...MANAGERS],
-    });
+    }).because('role_refused');
   }
   const blocked = input.blocked ?? current.blocked;
   const reason = !blocked ? null : input.blockedReason !== undefined ? input.blockedReason : current.blockedReason;
   if (blocked && !reason) {
     throw new CommandError('validation_error', 'blockedReason: a reason is required to flag a patient', 'blockedReason', {
       reason: 'required',
-    });
+    }).because('required');
   }
   if (!blocked && input.blockedReason) {
     throw new CommandError('validation_error', 'blockedReason: only a flagged patient has a reason', 'blockedReason', {
       reason: 'not_blocked',
-    });
+    }).because('flag_reason_without_flag');
   }
   const columns: Record<string, unknown> = {};
   if (blocked !== current.blocked) columns.blocked = blocked;

@@ -97,7 +97,7 @@ export const paymentHandlers: HandlerSlice<PaymentCommands> = {
         throw new CommandError('conflict', 'This request key was already used for a different payment.', 'idempotencyKey', {
           reason: 'idempotency_key_reused',
           paymentId: existing.id,
-        });
+        }).because('idempotency_reused');
       }
     }
     requirePatient(ctx.db, ctx.clinicId, input.patientId);

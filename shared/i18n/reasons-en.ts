@@ -58,7 +58,7 @@ export const reasonsEn = {
   'reason.overlap_room': '{room} is taken by {patient} ({doctor}) at {startsTime}–{endsTime}.',
   'reason.overlap_patient': 'The patient already has an appointment with {doctor} at {startsTime}–{endsTime}.',
   'reason.patient_blocked': 'This patient may not be booked.',
-  'reason.idempotency_reused': 'This booking request was already used for a different booking.',
+  'reason.idempotency_reused': 'This request was already used for something else; start it again.',
   'reason.cannot_move_status': 'An appointment that is {status} cannot be moved.',
   'reason.already_status': 'This appointment is already {status}.',
   'reason.transition_refused': 'An appointment that is {from} cannot become {to}.',
@@ -108,6 +108,10 @@ export const reasonsEn = {
   'reason.too_many_match': 'More than {max} patients match; narrow the criteria.',
   'reason.backup_unavailable': 'This desk keeps no database file, so there is nothing to back up.',
 
+  'reason.desk_locked': 'Unlock the desk first.',
+  'reason.backup_wrong_key': 'This backup was made with another key; it cannot be opened here.',
+  'reason.backup_damaged': 'This backup file is damaged.',
+  'reason.flag_reason_without_flag': 'only a flagged patient has a reason',
   // Anything else, by error code.
   'reason.generic_validation_error': 'is not valid',
   'reason.generic_not_found': 'It was not found; it may have been removed on another desk.',
