@@ -16,6 +16,8 @@ const STATES: Record<string, SyncStatus | null> = {
   'online-synced': BASE,
   'offline-waiting': { ...BASE, mode: 'offline', pendingChanges: 1234, oldestPendingAt: NOW },
   syncing: { ...BASE, pendingChanges: 22 },
+  // The server stopped answering: never "Synced" meanwhile.
+  connecting: { ...BASE, mode: 'connecting', pendingChanges: 0 },
   'needs-attention': { ...BASE, mode: 'offline', pendingChanges: 3, needsAttention: 12 },
   'signed-out': { ...BASE, signedIn: false, pendingChanges: 5 },
 };
@@ -73,6 +75,10 @@ test.describe('app header', () => {
         if (sync) {
           await expect(header.getByText('Rita Reception', { exact: true })).toHaveCount(1);
           await expect(header.getByRole('button', { name: language === 'en' ? 'Lock' : 'Bloquear', exact: true })).toHaveCount(1);
+        }
+        if (state === 'connecting') {
+          await expect(indicator).toContainText(language === 'en' ? 'Connecting…' : 'Conectando…');
+          await expect(indicator).not.toContainText(language === 'en' ? 'Synced' : 'Sincronizado');
         }
         widths.add(Math.round((await indicator.boundingBox())!.width));
         await shoot(page, `header-${language}-${state}`);
