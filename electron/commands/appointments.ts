@@ -60,7 +60,12 @@ export const appointmentHandlers: HandlerSlice<'appointments.get' | 'appointment
     // Arrived / in progress / completed only from shortly before the start, a no-show only after
     // it: a visit a week away cannot be kept (and count as kept for recalls) today.
     const early = statusTimingRefusal(status, current.startsAt, ctx.now(), getStatusLeadMinutes(ctx.db, ctx.clinicId));
-    if (early) throw new CommandError(early.code, `${status} is allowed from ${early.params.earliestAt}`, 'status', { ...early.params });
+    if (early) {
+      throw new CommandError(early.code, `${status} is allowed from ${early.params.earliestAt}`, 'status', { ...early.params }).because(
+        early.code,
+        early.params,
+      );
+    }
     if (status === 'cancelled' && !reason) {
       throw new CommandError('validation_error', 'reason: a cancellation needs a reason', 'reason').because('cancel_reason_required');
     }

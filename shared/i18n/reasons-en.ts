@@ -112,6 +112,8 @@ export const reasonsEn = {
   'reason.backup_wrong_key': 'This backup was made with another key; it cannot be opened here.',
   'reason.backup_damaged': 'This backup file is damaged.',
   'reason.flag_reason_without_flag': 'only a flagged patient has a reason',
+  'reason.status_too_early': 'Not yet: this can be done from {earliestAt} ({leadMinutes} min before the start).',
+  'reason.no_show_too_early': 'Not yet: a no-show can be marked only after the start, from {earliestAt}.',
   // Anything else, by error code.
   'reason.generic_validation_error': 'is not valid',
   'reason.generic_not_found': 'It was not found; it may have been removed on another desk.',

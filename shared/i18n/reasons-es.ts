@@ -102,6 +102,8 @@ export const reasonsEs: { readonly [K in keyof typeof reasonsEn]: string } = {
   'reason.backup_wrong_key': 'Esta copia se hizo con otra clave; aquí no se puede abrir.',
   'reason.backup_damaged': 'Este archivo de copia está dañado.',
   'reason.flag_reason_without_flag': 'solo un paciente marcado tiene motivo',
+  'reason.status_too_early': 'Todavía no: se podrá a partir del {earliestAt} ({leadMinutes} min antes del inicio).',
+  'reason.no_show_too_early': 'Todavía no: la ausencia solo se puede marcar después del inicio, a partir del {earliestAt}.',
   'reason.generic_validation_error': 'no es válido',
   'reason.generic_not_found': 'No se encontró; puede que se haya eliminado en otro puesto.',
   'reason.generic_conflict': 'Alguien o algo lo cambió antes; vuelva a mirar e inténtelo de nuevo.',

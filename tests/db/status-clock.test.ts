@@ -29,6 +29,8 @@ describe('appointments.setStatus follows the clock', () => {
           code: 'status_too_early',
           field: 'status',
           message: expect.any(String),
+          reason: 'status_too_early',
+          params: { status, earliestAt: '2026-11-24T08:00:00.000Z', startsAt: START, leadMinutes: 60 },
           details: { status, earliestAt: '2026-11-24T08:00:00.000Z', startsAt: START, leadMinutes: 60 },
         },
       });

@@ -13,6 +13,8 @@ function i18nOf(language: Language): I18n {
     formatDay: (date) => `«${date}»`,
     formatTime: (instant, timeZone) =>
       new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(instant)),
+    formatNumber: (value) => new Intl.NumberFormat(language).format(value),
+    formatWhen: (instant) => instant,
   };
 }
 
