@@ -7,6 +7,7 @@ import { enAuthSync } from './en-auth-sync.ts';
 import { enSecurity } from './en-security.ts';
 import { enPatientFlag } from './en-patient-flag.ts';
 import { enScheduleRules } from './en-schedule-rules.ts';
+import { enFields } from './en-fields.ts';
 
 /** English UI strings: the reference key set. `{name}` placeholders are filled by `translate`. */
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...reasonsEn,
   ...undoEn,
   ...syncWordsEn,
+  ...enFields,
   'app.title': 'Clinic Desk',
   'app.loading': 'Opening the clinic…',
   'app.loadError': 'The clinic could not be opened: {message}',

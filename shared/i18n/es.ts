@@ -8,6 +8,7 @@ import { esAuthSync } from './es-auth-sync.ts';
 import { esSecurity } from './es-security.ts';
 import { esPatientFlag } from './es-patient-flag.ts';
 import { esScheduleRules } from './es-schedule-rules.ts';
+import { esFields } from './es-fields.ts';
 
 /** Spanish UI strings. Typed against the English key set, so none can be missing. */
 export const es: Messages = {
@@ -20,6 +21,7 @@ export const es: Messages = {
   ...reasonsEs,
   ...undoEs,
   ...syncWordsEs,
+  ...esFields,
   'app.title': 'Clinic Desk',
   'app.loading': 'Abriendo la clínica…',
   'app.loadError': 'No se pudo abrir la clínica: {message}',

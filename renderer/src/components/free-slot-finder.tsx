@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { AppointmentTypeView, DoctorView } from '../../../shared/domain/availability-admin-types.ts';
 import type { AvailableSlot } from '../../../shared/domain/booking-types.ts';
-import { addDaysIso, instantToLocalDate, isValidIsoDate, type IsoDate } from '../../../shared/domain/clinic-time.ts';
+import { addDaysIso, instantToLocalDate, type IsoDate } from '../../../shared/domain/clinic-time.ts';
 import { useCommandQuery } from '../hooks/use-command-query.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { doctorName, OptionalSelect } from './optional-select.tsx';
 import { useErrorText } from '../i18n/error-text.ts';
+import { DateField } from './date-field.tsx';
 
 type TimeOfDay = 'any' | 'morning' | 'afternoon';
 
@@ -96,14 +97,7 @@ export function FreeSlotFinder(props: Props) {
         </label>
         <label className="field">
           <span>{t('booking.from')}</span>
-          <input
-            className="input"
-            type="date"
-            value={fromDate}
-            min={today}
-            onChange={(e) => isValidIsoDate(e.target.value) && setFromDate(e.target.value)}
-            data-testid="from-date"
-          />
+          <DateField required value={fromDate} min={today} onChange={setFromDate} data-testid="from-date" />
         </label>
         <label className="field">
           <span>{t('booking.within')}</span>

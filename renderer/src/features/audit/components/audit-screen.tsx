@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { downloadText, useAuditLog } from '../api/use-audit.ts';
 import './audit.css';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { DateField } from '../../../components/date-field.tsx';
 
 type Field = keyof AuditFilters;
 
@@ -55,11 +56,11 @@ export function AuditScreen({ info }: ScreenProps) {
       <form className="audit__filters" aria-label={t('audit.filters')} onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           <span>{t('audit.from')}</span>
-          <input className="input" type="date" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} data-testid="audit-from" />
+          <DateField value={filters.from ?? ''} onChange={(v) => set('from', v)} data-testid="audit-from" />
         </label>
         <label className="field">
           <span>{t('audit.to')}</span>
-          <input className="input" type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value)} data-testid="audit-to" />
+          <DateField value={filters.to ?? ''} onChange={(v) => set('to', v)} data-testid="audit-to" />
         </label>
         {select('staffId', t('audit.staff'), (facets?.staff ?? []).map((s) => ({ value: s.id, label: `${s.displayName} · ${t(`role.${s.role}`)}` })))}
         {select('action', t('audit.action'), [

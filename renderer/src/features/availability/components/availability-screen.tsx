@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ScreenProps } from '../../../app/screen-types.ts';
-import { addDaysIso, isoWeekday, isValidIsoDate, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import { addDaysIso, isoWeekday, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import { FreeSlotFinder } from '../../../components/free-slot-finder.tsx';
 import { useAvailabilitySettings } from '../../../hooks/use-availability-settings.ts';
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
@@ -10,6 +10,7 @@ import { DayView } from './day-view.tsx';
 import { EditorTabs, type EditorTab } from './editor-tabs.tsx';
 import { WeekGrid } from './week-grid.tsx';
 import '../styles/availability-editors.css';
+import { DateField } from '../../../components/date-field.tsx';
 
 const WEEK_TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor_vacations', 'clinic_blocked_periods'] as const;
 const mondayOf = (date: IsoDate) => addDaysIso(date, 1 - isoWeekday(date));
@@ -72,12 +73,12 @@ export function AvailabilityScreen({ info, today }: ScreenProps) {
               <button type="button" className="btn btn--icon" onClick={() => step(1)} aria-label={t(mode === 'week' ? 'avail.nextWeek' : 'avail.nextDay')}>
                 <span aria-hidden="true">›</span>
               </button>
-              <input
-                type="date"
+              <DateField
+                required
                 className="date-input"
                 aria-label={t('nav.datePicker')}
                 value={mode === 'week' ? weekStart : day}
-                onChange={(e) => isValidIsoDate(e.target.value) && (mode === 'week' ? setWeekStart(mondayOf(e.target.value)) : setDay(e.target.value))}
+                onChange={(v) => (mode === 'week' ? setWeekStart(mondayOf(v)) : setDay(v))}
                 data-testid="avail-date"
               />
             </nav>

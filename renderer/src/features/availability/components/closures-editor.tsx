@@ -7,6 +7,8 @@ import { bareMessage, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
 import { OrphanWarning } from './orphan-warning.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { DateField } from '../../../components/date-field.tsx';
+import { TimeField } from '../../../components/time-field.tsx';
 
 type Field = 'from' | 'to' | 'reason';
 const EMPTY = { from: '', fromTime: '', to: '', toTime: '', reason: '' };
@@ -95,21 +97,21 @@ export function ClosuresEditor({ settings, today }: { settings: AvailabilitySett
       <form className="closures__form" onSubmit={(e) => void add(e)} noValidate data-testid="add-closure">
         <label className={`field${errorOf('from') ? ' field--error' : ''}`}>
           <span>{t('avail.firstDay')}</span>
-          <input className="input" type="date" name="from" min={today} value={form.from} onChange={(e) => set({ from: e.target.value }, 'from')} {...attrs('from')} />
+          <DateField name="from" min={today} value={form.from} onChange={(v) => set({ from: v }, 'from')} {...attrs('from')} />
           <FieldError id="closure-from-error" message={errorOf('from')} />
         </label>
         <label className="field">
           <span>{t('avail.fromTime')}</span>
-          <input className="input" type="time" step={300} name="fromTime" value={form.fromTime} onChange={(e) => set({ fromTime: e.target.value }, 'from')} />
+          <TimeField stepMinutes={5} name="fromTime" value={form.fromTime} onChange={(v) => set({ fromTime: v }, 'from')} />
         </label>
         <label className={`field${errorOf('to') ? ' field--error' : ''}`}>
           <span>{t('avail.lastDay')}</span>
-          <input className="input" type="date" name="to" min={form.from || today} value={form.to} onChange={(e) => set({ to: e.target.value }, 'to')} {...attrs('to')} />
+          <DateField name="to" min={form.from || today} value={form.to} onChange={(v) => set({ to: v }, 'to')} {...attrs('to')} />
           <FieldError id="closure-to-error" message={errorOf('to')} />
         </label>
         <label className="field">
           <span>{t('avail.untilTime')}</span>
-          <input className="input" type="time" step={300} name="toTime" value={form.toTime} onChange={(e) => set({ toTime: e.target.value }, 'to')} />
+          <TimeField stepMinutes={5} name="toTime" value={form.toTime} onChange={(v) => set({ toTime: v }, 'to')} />
         </label>
         <label className={`field closures__reason-field${errorOf('reason') ? ' field--error' : ''}`}>
           <span>{t('avail.reason')}</span>

@@ -10,6 +10,8 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { type GuardedSend, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { OrphanWarning } from './orphan-warning.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { DateField } from '../../../components/date-field.tsx';
+import { TimeField } from '../../../components/time-field.tsx';
 
 interface Range {
   id?: string;
@@ -115,10 +117,10 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
             </select>
           </td>
           <td>
-            <input className="input" type="time" step={300} aria-label={t('avail.start')} aria-invalid={bad && error?.field?.endsWith('startMinute')} value={r.start} onChange={(e) => update({ start: e.target.value })} />
+            <TimeField stepMinutes={5} aria-label={t('avail.start')} aria-invalid={bad && error?.field?.endsWith('startMinute')} value={r.start} onChange={(v) => update({ start: v })} />
           </td>
           <td>
-            <input className="input" type="time" step={300} aria-label={t('avail.end')} aria-invalid={bad && error?.field?.endsWith('endMinute')} value={r.end} onChange={(e) => update({ end: e.target.value })} />
+            <TimeField stepMinutes={5} aria-label={t('avail.end')} aria-invalid={bad && error?.field?.endsWith('endMinute')} value={r.end} onChange={(v) => update({ end: v })} />
           </td>
           <td>
             {kind === 'hours' ? (
@@ -189,8 +191,8 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
           ))}
         </ul>
         <div className="editor__add">
-          <input className="input" type="date" aria-label={t('booking.from')} value={vac.from} onChange={(e) => setVac({ ...vac, from: e.target.value })} />
-          <input className="input" type="date" aria-label={t('avail.end')} value={vac.to} onChange={(e) => setVac({ ...vac, to: e.target.value })} />
+          <DateField aria-label={t('booking.from')} value={vac.from} onChange={(v) => setVac({ ...vac, from: v })} />
+          <DateField aria-label={t('avail.end')} value={vac.to} onChange={(v) => setVac({ ...vac, to: v })} />
           <input className="input" placeholder={t('avail.reason')} aria-label={t('avail.reason')} value={vac.reason} onChange={(e) => setVac({ ...vac, reason: e.target.value })} />
           <button type="button" className="btn" onClick={addVacation} data-testid="add-vacation">
             {t('avail.add')}

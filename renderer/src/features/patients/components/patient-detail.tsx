@@ -11,6 +11,7 @@ import { PatientFlag } from './patient-flag.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { DateField } from '../../../components/date-field.tsx';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'phone', 'email', 'birthDate', 'nationalId'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -101,15 +102,19 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
           {TEXT_FIELDS.map((f) => (
             <label key={f} className={`field${error?.field === f ? ' field--error' : ''}`}>
               <span>{label[f]}</span>
-              <input
-                className="input"
-                name={f}
-                type={f === 'birthDate' ? 'date' : f === 'email' ? 'email' : 'text'}
-                value={draft[f]}
-                placeholder={f === 'nationalId' && patient.nationalId ? t('patients.nationalIdKeep') : undefined}
-                aria-invalid={error?.field === f}
-                onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
-              />
+              {f === 'birthDate' ? (
+                <DateField name={f} value={draft[f]} aria-invalid={error?.field === f} onChange={(v) => setDraft({ ...draft, [f]: v })} />
+              ) : (
+                <input
+                  className="input"
+                  name={f}
+                  type={f === 'email' ? 'email' : 'text'}
+                  value={draft[f]}
+                  placeholder={f === 'nationalId' && patient.nationalId ? t('patients.nationalIdKeep') : undefined}
+                  aria-invalid={error?.field === f}
+                  onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+                />
+              )}
             </label>
           ))}
           <label className={`field${error?.field === 'preferredChannel' ? ' field--error' : ''}`}>

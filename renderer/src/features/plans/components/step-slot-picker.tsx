@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings } from '../api/use-plans.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { DateField } from '../../../components/date-field.tsx';
 
 interface Props {
   step: TreatmentStep;
@@ -80,7 +81,7 @@ export function StepSlotPicker({ step, patientId, timeZone, today, onClose }: Pr
         </label>
         <label className="field field--inline">
           <span>{t('slot.from')}</span>
-          <input type="date" value={fromDate} min={today} onChange={(e) => e.target.value && setFromDate(e.target.value)} />
+          <DateField className="" required value={fromDate} min={today} onChange={setFromDate} data-testid="slot-from" />
         </label>
         <button type="button" className="btn btn--icon slot-picker__close" onClick={onClose} aria-label={t('slot.close')}>
           ×

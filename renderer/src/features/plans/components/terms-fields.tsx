@@ -2,6 +2,7 @@ import { MoneyInput } from '../../../components/money-input.tsx';
 import { FREQUENCIES } from '../../../../../shared/domain/plan-types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import type { TermsCheck, TermsDraft } from '../lib/terms-draft.ts';
+import { DateField } from '../../../components/date-field.tsx';
 
 interface Props {
   draft: TermsDraft;
@@ -67,7 +68,7 @@ export function TermsFields({ draft, check, currency, onChange, submitted, withD
       </div>
       <div className={`field${e.firstDueDate ? ' field--invalid' : ''}`}>
         <label htmlFor="pp-first">{t('pp.firstDue')}</label>
-        <input id="pp-first" type="date" value={draft.firstDueDate} onChange={(ev) => onChange({ firstDueDate: ev.target.value })} data-testid="pp-first-due" />
+        <DateField id="pp-first" className="" value={draft.firstDueDate} onChange={(v) => onChange({ firstDueDate: v })} data-testid="pp-first-due" />
         <p className="field__error">{e.firstDueDate ? t(e.firstDueDate) : ''}</p>
       </div>
     </div>

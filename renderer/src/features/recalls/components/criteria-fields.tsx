@@ -4,6 +4,7 @@ import type { RecallType } from '../../../../../shared/domain/recall-types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import type { CriteriaDraft } from '../lib/criteria-draft.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
+import { DateField } from '../../../components/date-field.tsx';
 
 interface Props {
   draft: CriteriaDraft;
@@ -57,9 +58,9 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
           </select>
           {hasType && draft.dueMode === 'window' ? (
             <>
-              <input type="date" aria-label={t('builder.due.window')} value={draft.dueFrom} min="2000-01-01" onChange={(e) => update({ dueFrom: e.target.value as IsoDate })} />
+              <DateField className="" aria-label={t('builder.due.window')} value={draft.dueFrom} min="2000-01-01" onChange={(v) => update({ dueFrom: v })} />
               <span>{t('builder.and')}</span>
-              <input type="date" aria-label={t('builder.and')} value={draft.dueTo} min={draft.dueFrom || today} onChange={(e) => update({ dueTo: e.target.value as IsoDate })} />
+              <DateField className="" aria-label={t('builder.and')} value={draft.dueTo} min={draft.dueFrom || today} onChange={(v) => update({ dueTo: v })} />
             </>
           ) : null}
           {hasType && draft.dueMode === 'overdue' ? (
@@ -81,7 +82,7 @@ export function CriteriaFields({ draft, update, types, settings, today }: Props)
 
       <label className="rc-field">
         <span>{t('builder.lastVisitBefore')}</span>
-        <input type="date" value={draft.lastVisitBefore} max={today} onChange={(e) => update({ lastVisitBefore: e.target.value as IsoDate })} />
+        <DateField className="" value={draft.lastVisitBefore} max={today} onChange={(v) => update({ lastVisitBefore: v })} />
       </label>
 
       <div className="rc-field">

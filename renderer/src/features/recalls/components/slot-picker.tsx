@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { DateField } from '../../../components/date-field.tsx';
 
 interface Props {
   contact: RecallQueueContact;
@@ -115,7 +116,7 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
         </label>
         <label className="rc-field">
           <span>{t('book.from')}</span>
-          <input type="date" min={today} value={fromDate} onChange={(e) => e.target.value && setFromDate(e.target.value as IsoDate)} />
+          <DateField className="" required min={today} value={fromDate} onChange={setFromDate} />
         </label>
       </div>
       {error ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}

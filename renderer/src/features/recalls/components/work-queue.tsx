@@ -10,6 +10,7 @@ import { MessageCopy } from './message-copy.tsx';
 import { OutcomeButtons } from './outcome-buttons.tsx';
 import { SlotPicker } from './slot-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { DateField } from '../../../components/date-field.tsx';
 
 interface Props {
   campaign: RecallCampaign;
@@ -199,7 +200,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
                   >
                     <label className="rc-field">
                       <span>{t('queue.callbackOn')}</span>
-                      <input type="date" autoFocus required min={today} value={callbackOn} onChange={(e) => setCallbackOn(e.target.value as IsoDate)} />
+                      <DateField className="" autoFocus required min={today} value={callbackOn} onChange={setCallbackOn} />
                     </label>
                     <button type="submit" className="btn btn--primary">
                       {t('queue.logCallback')}

@@ -1,9 +1,10 @@
 import type { RefObject } from 'react';
-import { isValidIsoDate, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
+import { type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import { APPOINTMENT_STATUSES } from '../../../../../shared/domain/appointment-status.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { STATUS_ICON } from '../lib/status-cue.ts';
 import { useScheduleUi } from '../stores/schedule-ui.ts';
+import { DateField } from '../../../components/date-field.tsx';
 
 interface Props {
   date: IsoDate;
@@ -37,16 +38,15 @@ export function ScheduleToolbar({ date, today, datePickerRef, doctors, sheetDoct
         <button type="button" className="btn btn--icon" onClick={() => shiftDate(1)} aria-label={t('nav.next')} title={`${t('nav.next')} (→)`}>
           <span aria-hidden="true">›</span>
         </button>
-        <input
+        <DateField
           ref={datePickerRef}
-          type="date"
+          required
           className="date-input"
           aria-label={t('nav.datePicker')}
           title={`${t('nav.datePicker')} (G)`}
           value={date}
-          onChange={(e) => {
-            if (isValidIsoDate(e.target.value)) setDate(e.target.value);
-          }}
+          onChange={setDate}
+          data-testid="schedule-date"
         />
       </nav>
       <button type="button" className="btn btn--primary" onClick={onNew} title={`${t('booking.new')} (N)`} data-testid="new-booking">
