@@ -13,6 +13,7 @@ import { type BookingDraft, useBookingUi } from '../../../stores/booking-ui.ts';
 import { NewPatientForm } from './new-patient-form.tsx';
 import { PatientPicker } from './patient-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { useBirthDate } from '../../../hooks/use-birth-date.ts';
 
 interface Props {
   info: AppInfo;
@@ -47,6 +48,7 @@ export function BookingDialog(props: Props) {
 function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDraft }) {
   const { t, formatDay, formatTime } = useI18n();
   const errText = useErrorText();
+  const birth = useBirthDate();
   const tz = info.clinic.timeZone;
   const closeBooking = useBookingUi((s) => s.closeBooking);
   const announceAction = useBookingUi((s) => s.announceAction);
@@ -174,7 +176,7 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
                   <strong>
                     {patient.firstName} {patient.lastName}
                   </strong>{' '}
-                  {[patient.phone, patient.birthDate ? formatDay(patient.birthDate, 'short') : null].filter(Boolean).join(' · ')}
+                  {[patient.phone, birth(patient.birthDate)].filter(Boolean).join(' · ')}
                 </span>
                 <button type="button" className="btn btn--small" onClick={() => setPatient(null)}>
                   {t('booking.change')}

@@ -5,6 +5,8 @@ import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import { DateField } from '../../../components/date-field.tsx';
+import { useBirthDate } from '../../../hooks/use-birth-date.ts';
 
 interface Props {
   initialName: string;
@@ -22,8 +24,9 @@ function splitName(text: string): { firstName: string; lastName: string } {
 
 /** Inline new patient: validated by the command; likely duplicates are shown before creating. */
 export function NewPatientForm({ initialName, onCreated, onCancel }: Props) {
-  const { t, formatDay } = useI18n();
+  const { t } = useI18n();
   const errText = useErrorText();
+  const birth = useBirthDate();
   const announceAction = useBookingUi((s) => s.announceAction);
   const [values, setValues] = useState<Record<Field, string>>(() => ({
     ...splitName(initialName),
@@ -78,10 +81,21 @@ export function NewPatientForm({ initialName, onCreated, onCancel }: Props) {
               {label[f]}
               {(f === 'firstName' || f === 'lastName') && <span aria-hidden="true"> *</span>}
             </span>
+            {f === 'birthDate' ? (
+              <DateField
+                name={f}
+                value={values[f]}
+                aria-invalid={error?.field === f}
+                onChange={(v) => {
+                  setValues((vs) => ({ ...vs, [f]: v }));
+                  setDuplicates([]);
+                }}
+              />
+            ) : (
             <input
               className="input"
               name={f}
-              type={f === 'birthDate' ? 'date' : f === 'email' ? 'email' : 'text'}
+              type={f === 'email' ? 'email' : 'text'}
               value={values[f]}
               autoFocus={f === 'firstName'}
               aria-invalid={error?.field === f}
@@ -91,6 +105,7 @@ export function NewPatientForm({ initialName, onCreated, onCancel }: Props) {
                 setDuplicates([]);
               }}
             />
+            )}
           </label>
         ))}
       </div>
@@ -110,7 +125,7 @@ export function NewPatientForm({ initialName, onCreated, onCancel }: Props) {
                   <strong>
                     {d.firstName} {d.lastName}
                   </strong>{' '}
-                  {[d.phone, d.birthDate ? formatDay(d.birthDate, 'short') : null].filter(Boolean).join(' · ')}
+                  {[d.phone, birth(d.birthDate)].filter(Boolean).join(' · ')}
                   <span className="duplicates__why"> ({d.reasons.map((r) => t(`booking.dup.${r}`)).join(', ')})</span>
                 </span>
                 <button

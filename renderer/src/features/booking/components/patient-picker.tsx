@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { PatientSummary } from '../../../../../shared/domain/booking-types.ts';
 import { usePatientSearch } from '../../../hooks/use-patient-search.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useBirthDate } from '../../../hooks/use-birth-date.ts';
 
 interface Props {
   onPick(patient: PatientSummary): void;
@@ -10,7 +11,8 @@ interface Props {
 
 /** Search by name, phone or national id; ↑/↓ move through the matches, Enter picks. */
 export function PatientPicker({ onPick, onCreateNew }: Props) {
-  const { t, formatDay } = useI18n();
+  const { t } = useI18n();
+  const birth = useBirthDate();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { state, settled } = usePatientSearch(query, 8);
@@ -78,7 +80,7 @@ export function PatientPicker({ onPick, onCreateNew }: Props) {
               {p.blocked && <span className="tag tag--danger">{t('patients.blocked')}</span>}
             </span>
             <span className="picker__meta">
-              {[p.phone, p.birthDate ? formatDay(p.birthDate, 'short') : null, p.nationalId].filter(Boolean).join(' · ')}
+              {[p.phone, birth(p.birthDate), p.nationalId].filter(Boolean).join(' · ')}
             </span>
           </li>
         ))}

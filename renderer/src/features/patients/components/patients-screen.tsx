@@ -3,10 +3,12 @@ import type { ScreenProps } from '../../../app/screen-types.ts';
 import { usePatientSearch } from '../../../hooks/use-patient-search.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { PatientDetailPanel } from './patient-detail.tsx';
+import { useBirthDate } from '../../../hooks/use-birth-date.ts';
 
 /** Patients: search and list on the left, the chosen patient's details and appointments on the right. */
 export function PatientsScreen({ info }: ScreenProps) {
-  const { t, formatDay } = useI18n();
+  const { t } = useI18n();
+  const birth = useBirthDate();
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { state, settled } = usePatientSearch(query, 50);
@@ -45,7 +47,7 @@ export function PatientsScreen({ info }: ScreenProps) {
                   {p.blocked && <span className="tag tag--danger">{t('patients.blocked')}</span>}
                 </span>
                 <span className="picker__meta">
-                  {[p.phone, p.birthDate ? formatDay(p.birthDate, 'short') : null].filter(Boolean).join(' · ')}
+                  {[p.phone, birth(p.birthDate)].filter(Boolean).join(' · ')}
                 </span>
               </button>
             </li>
