@@ -20,6 +20,7 @@ import { fail } from '../shared/result.ts';
 import { type ClinicApp, createApp } from './app.ts';
 import { FileSecretStore, SafeStorageSecretStore, type SecretStore } from './auth/secret-store.ts';
 import { serverFromEnv } from './auth/server-config.ts';
+import { CHROMIUM_LANG, isLanguage, readDeskLanguage, writeDeskLanguage } from './desk-language.ts';
 import { SECURITY_HEADERS } from './host/security-headers.ts';
 import { resolveStaticFile } from './host/static-files.ts';
 
@@ -70,11 +71,19 @@ function serveRenderer(rendererDir: string): void {
   });
 }
 
+/** Chromium's --lang for the next start follows the language the desk now shows. */
+function rememberLanguage(value: unknown): void {
+  const language = (value as { language?: unknown } | null)?.language;
+  if (isLanguage(language)) writeDeskLanguage(electronApp.getPath('userData'), language);
+}
+
 function wireIpc(app: ClinicApp): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return fail({ code: 'forbidden', message: 'Untrusted sender.' });
     if (typeof name !== 'string') return fail({ code: 'unknown_command', message: 'Command name must be a string.' });
-    return app.invoke(name, input);
+    const answer = await app.invoke(name, input);
+    if (name === 'settings.setLanguage' && answer.ok) rememberLanguage(answer.value);
+    return answer;
   });
   app.onEvent((event) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
@@ -142,6 +151,10 @@ function focusWindow(): void {
 if (!electronApp.requestSingleInstanceLock()) {
   electronApp.quit();
 } else {
+  // Before 'ready': Chromium's locale (navigator.language, built-in widgets) is the desk language
+  // last shown here; the page's <html lang> follows later changes at once.
+  const lastLanguage = readDeskLanguage(electronApp.getPath('userData'));
+  if (lastLanguage) electronApp.commandLine.appendSwitch('lang', CHROMIUM_LANG[lastLanguage]);
   electronApp.on('second-instance', focusWindow);
   electronApp.on('window-all-closed', () => electronApp.quit());
   electronApp.on('will-quit', () => {
@@ -171,6 +184,8 @@ if (!electronApp.requestSingleInstanceLock()) {
     throw err;
   }
   wireIpc(clinic);
+  // The desk's saved language, for the next start's --lang (a first start has no file yet).
+  void clinic.invoke('app.info', {}).then((answer) => answer.ok && rememberLanguage(answer.value));
   mainWindow = createWindow();
   // While the window's renderer starts, the first screen's reads warm the database cache.
   void clinic.warmUp();
