@@ -18,7 +18,7 @@ import { useAppUi } from './stores/app-ui.ts';
 
 /** Loads the clinic, then shows the header, the screen tabs and the current screen. */
 export function App() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { state, reload } = useAppInfo();
   const info = state.data;
   const sync = useSyncStatus(info?.sync ?? null);
@@ -34,10 +34,6 @@ export function App() {
     started.current = true;
     openTodayOnce(info);
   }, [info]);
-
-  useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
 
   useEffect(() => {
     if (info) document.title = `${info.clinic.name} · ${t('app.title')}`;
@@ -64,6 +60,7 @@ export function App() {
       <BookingDialog
         info={info}
         today={today}
+        shownDate={date}
         onDone={(a) => {
           // Show where the booking landed: its day on the schedule, with its details open.
           setDate(instantToLocalDate(a.startsAt, info.clinic.timeZone));

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppointmentTypeView, DoctorView } from '../../../shared/domain/availability-admin-types.ts';
 import type { AvailableSlot } from '../../../shared/domain/booking-types.ts';
 import { addDaysIso, instantToLocalDate, type IsoDate } from '../../../shared/domain/clinic-time.ts';
@@ -29,6 +29,10 @@ interface Props {
   selected: AvailableSlot | null;
   onPick(slot: AvailableSlot): void;
   limit?: number;
+  /** Bump to move the keyboard into the slot list (the next step after choosing a patient). */
+  focusRequest?: number;
+  /** The list takes the keyboard when the dialog opens (rescheduling has no patient step). */
+  initialFocus?: boolean;
 }
 
 const slotKey = (s: { doctorId: string; startsAt: string }) => `${s.doctorId}@${s.startsAt}`;
@@ -67,6 +71,38 @@ export function FreeSlotFinder(props: Props) {
   );
   const { state } = useCommandQuery('availability.findFree', input, { refreshOn: TABLES });
   const slots = state.data && input && state.data.appointmentTypeId === typeId ? state.data.slots : [];
+
+  // Roving tabindex: one slot is in the Tab order; Up/Down/Home/End move through the list.
+  const list = useRef<HTMLDivElement>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const activeIndex = Math.max(0, slots.findIndex((s) => slotKey(s) === (activeKey ?? (selected ? slotKey(selected) : ''))));
+  const focusOption = (index: number) => list.current?.querySelectorAll<HTMLElement>('[role="option"]')[index]?.focus();
+  const onListKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (slots.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    const next = { ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, Home: 0, End: slots.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const index = Math.min(slots.length - 1, Math.max(0, next));
+    setActiveKey(slotKey(slots[index]!));
+    focusOption(index);
+  };
+  // Asked to take the keyboard: the active slot, or the list itself until its slots arrive.
+  // Mounted after its dialog opened (the clinic's lists came later): take the keyboard then.
+  const initialFocus = props.initialFocus;
+  useEffect(() => {
+    if (initialFocus && list.current?.closest('dialog')?.open) list.current.focus();
+  }, [initialFocus]);
+  const handled = useRef(props.focusRequest ?? 0);
+  useEffect(() => {
+    const request = props.focusRequest ?? 0;
+    if (request === handled.current) return;
+    handled.current = request;
+    const option = list.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]');
+    (option ?? list.current)?.focus();
+  }, [props.focusRequest]);
+  useEffect(() => {
+    if (slots.length > 0 && document.activeElement === list.current) focusOption(activeIndex);
+  }, [slots.length, activeIndex]);
 
   let lastDate = '';
   return (
@@ -118,7 +154,22 @@ export function FreeSlotFinder(props: Props) {
           </select>
         </label>
       </div>
-      <div className="finder__results" role="listbox" aria-label={t('booking.freeSlots')} data-testid="free-slots" aria-busy={state.status === 'loading'}>
+      <div
+        ref={list}
+        className="finder__results"
+        role="listbox"
+        tabIndex={-1}
+        aria-label={t('booking.freeSlots')}
+        aria-description={t('booking.slotKeys')}
+        data-testid="free-slots"
+        aria-busy={state.status === 'loading'}
+        onKeyDown={onListKeyDown}
+        onFocus={(e) => {
+          // The list itself got the focus (the dialog opened, or a patient was chosen): hand it to the slot.
+          if (e.target === e.currentTarget && slots.length > 0) focusOption(activeIndex);
+        }}
+        {...(props.initialFocus ? { 'data-initial-focus': true } : {})}
+      >
         {!typeId && <p className="finder__note">{t('booking.chooseTypeHint')}</p>}
         {typeId && state.status === 'error' && (
           <p className="form-error" role="alert">
@@ -126,11 +177,11 @@ export function FreeSlotFinder(props: Props) {
           </p>
         )}
         {typeId && state.status === 'ready' && slots.length === 0 && <p className="finder__note">{t('booking.noSlots')}</p>}
-        {slots.flatMap((s) => {
+        {slots.flatMap((s, index) => {
           const date = instantToLocalDate(s.startsAt, timeZone);
           const heading =
             date !== lastDate ? (
-              <div key={`day-${date}`} className="finder__day">
+              <div key={`day-${date}`} className="finder__day" role="presentation">
                 {formatDay(date, 'short')}
               </div>
             ) : null;
@@ -142,7 +193,9 @@ export function FreeSlotFinder(props: Props) {
               type="button"
               role="option"
               aria-selected={isSelected}
+              tabIndex={index === activeIndex ? 0 : -1}
               className="slot"
+              onFocus={() => setActiveKey(slotKey(s))}
               onClick={() => onPick(s)}
               data-testid="free-slot"
               data-starts-at={s.startsAt}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type { AvailableSlot, PatientSummary } from '../../../../../shared/domain/booking-types.ts';
 import { instantToLocalDate, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import { uuidv7 } from '../../../../../shared/domain/ids.ts';
@@ -10,6 +10,7 @@ import { useAvailabilitySettings } from '../../../hooks/use-availability-setting
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { type BookingDraft, useBookingUi } from '../../../stores/booking-ui.ts';
+import { DiscardConfirm } from './discard-confirm.tsx';
 import { NewPatientForm } from './new-patient-form.tsx';
 import { PatientPicker } from './patient-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -18,7 +19,14 @@ import { useBirthDate } from '../../../hooks/use-birth-date.ts';
 interface Props {
   info: AppInfo;
   today: IsoDate;
+  /** The day on screen: the free-slot search starts there (never before today). */
+  shownDate?: IsoDate | undefined;
   onDone(appointment: AppointmentDetail): void;
+}
+
+/** How the form asks to leave: Escape or × (which may ask first), or done after saving. */
+interface Exit {
+  request: () => void;
 }
 
 /** The modal booking dialog; mounted once by the shell, opened through the booking store. */
@@ -26,6 +34,8 @@ export function BookingDialog(props: Props) {
   const draft = useBookingUi((s) => s.draft);
   const dialog = useRef<HTMLDialogElement>(null);
   const closeBooking = useBookingUi((s) => s.closeBooking);
+  // The form says whether leaving would drop what was typed (it then asks first).
+  const exit = useRef<Exit>({ request: closeBooking });
 
   useEffect(() => {
     const el = dialog.current;
@@ -39,13 +49,43 @@ export function BookingDialog(props: Props) {
   }, [draft]);
 
   return (
-    <dialog ref={dialog} className="booking" aria-labelledby="booking-title" onClose={closeBooking} data-testid="booking-dialog">
-      {draft && <BookingForm key={JSON.stringify(draft)} draft={draft} {...props} />}
+    <dialog
+      ref={dialog}
+      className="booking"
+      aria-labelledby="booking-title"
+      onClose={closeBooking}
+      onKeyDown={(e) => {
+        // Escape is handled here, before the dialog's own cancel: Chromium may skip a cancel event
+        // it considers repeated, and then close without asking.
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          exit.current.request();
+        }
+      }}
+      onCancel={(e) => {
+        e.preventDefault();
+        exit.current.request();
+      }}
+      data-testid="booking-dialog"
+    >
+      {draft && (
+        <BookingForm
+          key={JSON.stringify(draft)}
+          draft={draft}
+          exit={exit}
+          {...props}
+          onDone={(a) => {
+            // Close first (the dialog gives focus back), then show the result, which takes the focus.
+            dialog.current?.close();
+            props.onDone(a);
+          }}
+        />
+      )}
     </dialog>
   );
 }
 
-function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDraft }) {
+function BookingForm({ draft, info, today, shownDate, onDone, exit }: Props & { draft: BookingDraft; exit: RefObject<Exit> }) {
   const { t, formatDay, formatTime } = useI18n();
   const errText = useErrorText();
   const birth = useBirthDate();
@@ -65,6 +105,31 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
   const [error, setError] = useState<CommandErrorData | null>(null);
   const [saving, setSaving] = useState(false);
   const idempotencyKey = useMemo(() => uuidv7(), []);
+  const [query, setQuery] = useState('');
+  const [slotPicked, setSlotPicked] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [slotFocus, setSlotFocus] = useState(0);
+  const bookButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  // Anything a person typed or chose here: leaving by Escape or × asks first.
+  const dirty = query.trim() !== '' || creating !== null || slotPicked || notes.trim() !== '' || (patient !== null && !draft.patientId);
+  exit.current.request = () => {
+    if (saving) return;
+    if (!dirty) return closeBooking();
+    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setConfirming(true);
+  };
+  const keepEditing = () => {
+    setConfirming(false);
+    returnFocus.current?.focus();
+  };
+  // The next step takes the keyboard: a patient chosen → the free times (or Book, if a time is set).
+  const choosePatient = (p: PatientSummary) => {
+    setPatient(p);
+    setCreating(null);
+    if (slot) requestAnimationFrame(() => bookButton.current?.focus());
+    else setSlotFocus((n) => n + 1);
+  };
 
   // Defaults once the clinic's lists arrive: the first active type; a clicked time becomes the slot.
   useEffect(() => {
@@ -144,7 +209,8 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
   };
 
   const title = draft.rescheduleId ? t('booking.rescheduleTitle', { patient: moving?.patientName ?? '' }) : t('booking.title');
-  const ready = Boolean(slot && typeId && patientId) && !saving;
+  // A time the check found taken cannot be booked: the warning disables Book.
+  const ready = Boolean(slot && typeId && patientId) && !saving && slotFree !== false;
 
   return (
     <form
@@ -162,7 +228,7 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
     >
       <header className="booking__header">
         <h2 id="booking-title">{title}</h2>
-        <button type="button" className="btn btn--icon" onClick={closeBooking} aria-label={t('detail.close')} title={`${t('detail.close')} (Esc)`}>
+        <button type="button" className="btn btn--icon" onClick={() => exit.current.request()} aria-label={t('detail.close')} title={`${t('detail.close')} (Esc)`}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
@@ -186,13 +252,10 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
               <NewPatientForm
                 initialName={creating}
                 onCancel={() => setCreating(null)}
-                onCreated={(p) => {
-                  setPatient(p);
-                  setCreating(null);
-                }}
+                onCreated={choosePatient}
               />
             ) : (
-              <PatientPicker onPick={setPatient} onCreateNew={setCreating} />
+              <PatientPicker onPick={choosePatient} onCreateNew={setCreating} onQueryChange={setQuery} />
             )}
             {patient?.blocked && <p className="form-warning">{t('booking.blockedPatient')}</p>}
           </section>
@@ -205,6 +268,9 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
               types={settings.appointmentTypes}
               timeZone={tz}
               today={today}
+              startDate={draft.startsAt ? instantToLocalDate(draft.startsAt, tz) : shownDate}
+              focusRequest={slotFocus}
+              initialFocus={Boolean(draft.rescheduleId)}
               typeId={typeId}
               onTypeChange={(id) => {
                 setTypeId(id);
@@ -218,7 +284,10 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
               selected={slot}
               onPick={(s) => {
                 setSlot(s);
+                setSlotPicked(true);
                 setError(null);
+                // The time is chosen: Book is next (Enter books; Shift+Tab reaches the notes).
+                requestAnimationFrame(() => bookButton.current?.focus());
               }}
               limit={9}
             />
@@ -254,10 +323,19 @@ function BookingForm({ draft, info, today, onDone }: Props & { draft: BookingDra
         {!draft.rescheduleId && (
           <input className="input booking__notes" placeholder={t('booking.notes')} aria-label={t('booking.notes')} value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
         )}
-        <button type="submit" className="btn btn--primary" disabled={!ready} title="Ctrl+Enter" data-testid="booking-save">
+        <button type="submit" ref={bookButton} className="btn btn--primary" disabled={!ready} title="Ctrl+Enter" data-testid="booking-save">
           {saving ? t('detail.saving') : draft.rescheduleId ? t('booking.move') : t('booking.book')}
         </button>
       </footer>
+      {confirming && (
+        <DiscardConfirm
+          onKeep={keepEditing}
+          onDiscard={() => {
+            setConfirming(false);
+            closeBooking();
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -7,10 +7,12 @@ import { useBirthDate } from '../../../hooks/use-birth-date.ts';
 interface Props {
   onPick(patient: PatientSummary): void;
   onCreateNew(query: string): void;
+  /** What is typed in the search (the dialog asks before Escape drops it). */
+  onQueryChange?(query: string): void;
 }
 
 /** Search by name, phone or national id; ↑/↓ move through the matches, Enter picks. */
-export function PatientPicker({ onPick, onCreateNew }: Props) {
+export function PatientPicker({ onPick, onCreateNew, onQueryChange }: Props) {
   const { t } = useI18n();
   const birth = useBirthDate();
   const [query, setQuery] = useState('');
@@ -55,7 +57,10 @@ export function PatientPicker({ onPick, onCreateNew }: Props) {
           aria-label={t('booking.searchPatient')}
           placeholder={t('booking.searchPlaceholder')}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            onQueryChange?.(e.target.value);
+          }}
           onKeyDown={onKeyDown}
           data-testid="patient-search"
         />

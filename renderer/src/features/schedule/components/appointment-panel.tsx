@@ -53,6 +53,20 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
       e.preventDefault();
       e.stopPropagation();
       onClose();
+      return;
+    }
+    // ↓/↑ walk the actions from anywhere in the panel (the heading has the focus when it opens),
+    // so each action is a few keys away; in the reason box the arrows stay with the text.
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      const inText = e.target instanceof HTMLInputElement && e.target.type === 'text' && e.target.value !== '';
+      if (inText) return;
+      const items = [...e.currentTarget.querySelectorAll<HTMLElement>('.panel__actions button:not(:disabled), .panel__actions input')];
+      if (items.length === 0) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const at = items.indexOf(document.activeElement as HTMLElement);
+      const next = at < 0 ? (e.key === 'ArrowDown' ? 0 : items.length - 1) : (at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+      items[next]?.focus();
     }
   };
 
@@ -115,7 +129,7 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
             {detail.cancelReason && <Field label={t('detail.cancelReason')}>{detail.cancelReason}</Field>}
           </dl>
           <PatientMoneySummary patientId={detail.patientId} withLink compact />
-          <section className="panel__actions" aria-label={t('detail.actions')}>
+          <section className="panel__actions" aria-label={t('detail.actions')} aria-keyshortcuts="ArrowDown ArrowUp">
             <h3>{t('detail.actions')}</h3>
             {detail.allowedNext.length === 0 && <p className="panel__note">{t('detail.noActions')}</p>}
             {detail.allowedNext.includes('cancelled') && (
