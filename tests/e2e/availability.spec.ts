@@ -195,7 +195,8 @@ test.describe('availability editors (manager)', () => {
     const row = avail.dayRow(appt.doctorId);
     await expect(row.locator('.dayview__band--busy').first()).toBeVisible();
     // The finder searches from the day shown (a later day than today), not from today.
-    await expect(avail.finder.getByTestId('from-date')).toHaveValue(date);
+    // Shown in the desk's order (dd/mm/yyyy on the en-GB desk), never the browser's.
+    await expect(avail.finder.getByTestId('from-date')).toHaveValue(date.split('-').reverse().join('/'));
     const firstSlot = avail.finder.getByTestId('free-slot').first();
     await expect(firstSlot).toBeVisible();
     expect(instantToLocalDate((await firstSlot.getAttribute('data-starts-at'))!, 'Europe/Madrid') >= date).toBe(true);

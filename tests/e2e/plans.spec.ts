@@ -146,7 +146,7 @@ test.describe('treatment plans, payment plans and payments', () => {
     if (bookedDay) {
       expect(day.overduePatientIds).toContain(patientId);
       await plans.tab('schedule').click();
-      await page.locator('input[type="date"]').first().fill(bookedDay);
+      await page.getByTestId('schedule-date').fill(bookedDay);
       const block = page.locator(`[data-appointment-id][data-owes]`).filter({ hasText: NAME });
       await expect(block.getByTestId('overdue-badge')).toBeVisible();
       await block.click();

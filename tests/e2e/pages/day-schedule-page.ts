@@ -29,7 +29,7 @@ export class DaySchedulePage {
     this.panel = page.getByTestId('appointment-panel');
     this.panelStatus = page.getByTestId('panel-status');
     this.syncStatus = page.getByTestId('sync-status');
-    this.datePicker = page.locator('input[type="date"]');
+    this.datePicker = page.getByTestId('schedule-date');
     this.loading = page.getByTestId('schedule-loading');
   }
 
