@@ -239,8 +239,8 @@ test.describe('keyboard only', () => {
 
 test.describe('dates in the desk language', () => {
   const words = {
-    en: { lang: 'en-GB', placeholder: 'dd/mm/yyyy', noSuchDay: 'There is no such day as 31/02/2027.', born: 'born 20 Aug 1988', years: 'years', badTime: 'A time of day runs from 00:00 to 23:59.' },
-    es: { lang: 'es-ES', placeholder: 'dd/mm/aaaa', noSuchDay: 'No existe el día 31/02/2027.', born: 'nac. 20 ago 1988', years: 'años', badTime: 'La hora va de 00:00 a 23:59.' },
+    en: { lang: 'en', placeholder: 'dd/mm/yyyy', noSuchDay: 'There is no such day as 31/02/2027.', born: 'born 20 Aug 1988', years: 'years', badTime: 'A time of day runs from 00:00 to 23:59.' },
+    es: { lang: 'es', placeholder: 'dd/mm/aaaa', noSuchDay: 'No existe el día 31/02/2027.', born: 'nac. 20 ago 1988', years: 'años', badTime: 'La hora va de 00:00 a 23:59.' },
   } as const;
 
   for (const language of ['en', 'es'] as const) {
@@ -317,4 +317,29 @@ test.describe('dates in the desk language', () => {
       }
     });
   }
+});
+
+test('the "this time is not free" warning disables Book', async ({ booking, host, page }, testInfo) => {
+  const suffix = String(Date.now()).slice(-5);
+  const p = await host.invoke('patients.create', { firstName: 'Libre', lastName: `Ocupado${suffix}`, phone: `+34 633 0${suffix}` });
+  const other = await host.invoke('patients.create', { firstName: 'Otra', lastName: `Desk${suffix}`, phone: `+34 644 0${suffix}` });
+  await booking.open();
+  await booking.screen('availability').press('Enter');
+  const finder = page.getByTestId('availability-screen').getByTestId('free-slot-finder');
+  const slot = finder.getByTestId('free-slot').first();
+  await expect(slot).toBeVisible();
+  const startsAt = (await slot.getAttribute('data-starts-at'))!;
+  const doctorId = (await slot.getAttribute('data-doctor-id'))!;
+  const typeId = await finder.getByTestId('type-select').inputValue();
+  await slot.press('Enter');
+  await expect(booking.dialog).toBeVisible();
+  await page.keyboard.type(`Ocupado${suffix}`);
+  await expect(booking.dialog.locator(`[role="option"][data-patient-id="${p.id}"]`)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(booking.saveButton).toBeEnabled();
+  // Another desk takes the time meanwhile: the dialog says so and Book cannot be pressed.
+  await host.invoke('appointments.book', { patientId: other.id, doctorId, appointmentTypeId: typeId, startsAt, idempotencyKey: uuidv7() });
+  await expect(booking.dialog.getByTestId('slot-not-free')).toBeVisible();
+  await expect(booking.saveButton).toBeDisabled();
+  await booking.screenshot(testInfo, 'booking-not-free-en');
 });

@@ -178,7 +178,8 @@ function BookingForm({ draft, info, today, shownDate, onDone, exit }: Props & { 
   const slotFree = probe.status === 'ready' && slot ? probe.data.slots.some((s) => s.startsAt === slot.startsAt && s.doctorId === slot.doctorId) : null;
 
   const save = async () => {
-    if (!slot || !typeId || !patientId) return;
+    // Ctrl+Enter too: nothing is sent while the check says the time is taken.
+    if (!slot || !typeId || !patientId || saving || slotFree === false) return;
     setSaving(true);
     setError(null);
     const answer = draft.rescheduleId
