@@ -1,23 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UndoResult } from '../../shared/domain/booking-types.ts';
 import type { AppointmentDetail } from '../../shared/domain/types.ts';
-import { BX, type BookingTestApp, bookingApp, madrid } from './booking-fixtures.ts';
+import { BOOKING_DAY, BX, type BookingTestApp, bookInput, bookingApp, madrid } from './booking-fixtures.ts';
 import { FX } from './fixtures.ts';
 
-const MON = '2026-11-23';
+const MON = BOOKING_DAY;
 
 describe('booking', () => {
   let t: BookingTestApp;
   beforeEach(() => (t = bookingApp()));
   afterEach(() => t.app.close());
 
-  const book = (over: Record<string, unknown> = {}) => ({
-    patientId: BX.patient2,
-    doctorId: FX.doctorA,
-    appointmentTypeId: FX.type,
-    startsAt: madrid(MON, '12:00'),
-    ...over,
-  });
+  const book = bookInput;
 
   describe('appointments.book', () => {
     it('books with the type’s duration and the working room, audited and queued for sync', async () => {

@@ -103,3 +103,15 @@ export const madrid = (date: string, hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   return new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), h - 1, m)).toISOString();
 };
+
+/** The Monday the booking tests book on (NOW's day). */
+export const BOOKING_DAY = '2026-11-23';
+
+/** An `appointments.book` input: patient 2 with doctor A at 12:00 on BOOKING_DAY, unless overridden. */
+export const bookInput = (over: Record<string, unknown> = {}) => ({
+  patientId: BX.patient2,
+  doctorId: FX.doctorA,
+  appointmentTypeId: FX.type,
+  startsAt: madrid(BOOKING_DAY, '12:00'),
+  ...over,
+});

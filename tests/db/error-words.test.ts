@@ -4,12 +4,12 @@ import type { AppointmentDetail } from '../../shared/domain/types.ts';
 import type { CommandErrorData } from '../../shared/result.ts';
 import { undoText } from '../../renderer/src/components/undo-words.ts';
 import { errorText } from '../../renderer/src/i18n/error-text.ts';
-import { BX, type BookingTestApp, bookingApp, madrid } from './booking-fixtures.ts';
+import { BOOKING_DAY, type BookingTestApp, bookInput, bookingApp, madrid } from './booking-fixtures.ts';
 import { FX } from './fixtures.ts';
 
 // What a receptionist reads when main refuses: main answers a reason code and facts, the
 // renderer words them in the desk's language (never main's English `message`).
-const MON = '2026-11-23';
+const MON = BOOKING_DAY;
 const TZ = 'Europe/Madrid';
 
 describe('refusals in the desk language', () => {
@@ -17,13 +17,7 @@ describe('refusals in the desk language', () => {
   beforeEach(() => (t = bookingApp()));
   afterEach(() => t.app.close());
 
-  const book = (over: Record<string, unknown> = {}) => ({
-    patientId: BX.patient2,
-    doctorId: FX.doctorA,
-    appointmentTypeId: FX.type,
-    startsAt: madrid(MON, '12:00'),
-    ...over,
-  });
+  const book = bookInput;
   const refusal = async (name: string, input: unknown) => (await t.error(name, input)) as CommandErrorData;
   const patient = { firstName: 'Marta', lastName: 'Ruiz', birthDate: '1990-02-03', phone: '633 44 55 66' };
 
