@@ -1,5 +1,5 @@
 import { DEMO_CLINIC_ID, DEMO_STAFF } from '../../shared/demo-ids.ts';
-import { type IsoDate, addDaysIso, localMinuteToInstant } from '../../shared/domain/clinic-time.ts';
+import { type IsoDate, addDaysIso, isoWeekday, localMinuteToInstant } from '../../shared/domain/clinic-time.ts';
 import type { Rng } from './random.ts';
 import { ENGLISH_FEMALE, ENGLISH_MALE, ENGLISH_SURNAMES, SPANISH_FEMALE, SPANISH_MALE, SPANISH_SURNAMES } from './names.ts';
 
@@ -26,15 +26,15 @@ const TEMPLATES: Template[] = [
   { hours: days(WEEK, [{ start: h(9), end: h(14) }, { start: h(16), end: h(20) }]), breaks: {} },
   {
     hours: { ...days(WEEK, [{ start: h(8), end: h(15) }]), 6: [{ start: h(9), end: h(13) }] },
-    breaks: days(WEEK, [{ start: h(11), end: h(11, 15), label: 'Coffee' }]),
+    breaks: days(WEEK, [{ start: h(11), end: h(11, 15), label: 'Café (Coffee)' }]),
   },
   {
     hours: days(WEEK, [{ start: h(14), end: h(21) }]),
-    breaks: days(WEEK, [{ start: h(17, 30), end: h(17, 45), label: 'Coffee' }]),
+    breaks: days(WEEK, [{ start: h(17, 30), end: h(17, 45), label: 'Café (Coffee)' }]),
   },
   {
     hours: { ...days([1, 2, 3, 4], [{ start: h(9), end: h(17) }]), 5: [{ start: h(9), end: h(14) }] },
-    breaks: days([1, 2, 3, 4], [{ start: h(13), end: h(14), label: 'Lunch' }]),
+    breaks: days([1, 2, 3, 4], [{ start: h(13), end: h(14), label: 'Comida (Lunch)' }]),
   },
   { hours: days([2, 4, 6], [{ start: h(9), end: h(14) }]), breaks: {} },
   {
@@ -43,28 +43,42 @@ const TEMPLATES: Template[] = [
   },
 ];
 
+/**
+ * The clinic's words are data in its own language (Madrid: Spanish), with the English in brackets
+ * for the English desk and the clinic's foreign patients: names a person typed are never
+ * translated by the app, so a bilingual clinic writes them bilingually.
+ */
 const SPECIALTIES = [
-  'General dentistry', 'Orthodontics', 'Endodontics', 'Periodontics', 'Oral surgery',
-  'Paediatric dentistry', 'Implantology', 'Prosthodontics',
+  'Odontología general (General dentistry)', 'Ortodoncia (Orthodontics)', 'Endodoncia (Endodontics)',
+  'Periodoncia (Periodontics)', 'Cirugía oral (Oral surgery)', 'Odontopediatría (Paediatric dentistry)',
+  'Implantología (Implantology)', 'Prostodoncia (Prosthodontics)',
 ] as const;
 const COLORS = ['#4f7cac', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#2c7a7b', '#b7791f'] as const;
 
+/** `code` is the demo's own stable key (recall types point at types by it); never shown. */
 export const APPOINTMENT_TYPES = [
-  { name: 'Cleaning', minutes: 30, color: '#4caf50', weight: 24 },
-  { name: 'Check-up', minutes: 20, color: '#2196f3', weight: 20 },
-  { name: 'Filling', minutes: 45, color: '#ff9800', weight: 14 },
-  { name: 'Extraction', minutes: 30, color: '#e53935', weight: 6 },
-  { name: 'Root canal', minutes: 90, color: '#8e24aa', weight: 4 },
-  { name: 'Whitening', minutes: 60, color: '#00acc1', weight: 3 },
-  { name: 'Orthodontic review', minutes: 20, color: '#795548', weight: 10 },
-  { name: 'First visit', minutes: 30, color: '#607d8b', weight: 12 },
+  { code: 'cleaning', name: 'Limpieza (Cleaning)', minutes: 30, color: '#4caf50', weight: 24 },
+  { code: 'checkup', name: 'Revisión (Check-up)', minutes: 20, color: '#2196f3', weight: 20 },
+  { code: 'filling', name: 'Empaste (Filling)', minutes: 45, color: '#ff9800', weight: 14 },
+  { code: 'extraction', name: 'Extracción (Extraction)', minutes: 30, color: '#e53935', weight: 6 },
+  { code: 'root-canal', name: 'Endodoncia (Root canal)', minutes: 90, color: '#8e24aa', weight: 4 },
+  { code: 'whitening', name: 'Blanqueamiento (Whitening)', minutes: 60, color: '#00acc1', weight: 3 },
+  { code: 'ortho-review', name: 'Control de ortodoncia (Orthodontic review)', minutes: 20, color: '#795548', weight: 10 },
+  { code: 'first-visit', name: 'Primera visita (First visit)', minutes: 30, color: '#607d8b', weight: 12 },
+] as const;
+
+/** Recalls out of the box: a cleaning every 6 months, a check-up every 12. */
+export const RECALL_TYPES = [
+  { name: 'Limpieza semestral (Cleaning every 6 months)', months: 6, typeCode: 'cleaning' },
+  { name: 'Revisión anual (Yearly check-up)', months: 12, typeCode: 'checkup' },
 ] as const;
 
 /** Fixed-date national holidays in Spain (month, day): the clinic is closed. */
-const HOLIDAYS: [number, number, string][] = [
-  [1, 1, 'New Year'], [1, 6, 'Epiphany'], [5, 1, 'Labour Day'], [8, 15, 'Assumption Day'],
-  [10, 12, 'National Day'], [11, 1, 'All Saints'], [12, 6, 'Constitution Day'],
-  [12, 8, 'Immaculate Conception'], [12, 25, 'Christmas Day'],
+export const HOLIDAYS: [number, number, string][] = [
+  [1, 1, 'Año Nuevo (New Year)'], [1, 6, 'Epifanía (Epiphany)'], [5, 1, 'Día del Trabajo (Labour Day)'],
+  [8, 15, 'Asunción (Assumption Day)'], [10, 12, 'Fiesta Nacional (National Day)'],
+  [11, 1, 'Todos los Santos (All Saints)'], [12, 6, 'Día de la Constitución (Constitution Day)'],
+  [12, 8, 'Inmaculada Concepción (Immaculate Conception)'], [12, 25, 'Navidad (Christmas Day)'],
 ];
 
 export interface DoctorModel {
@@ -82,7 +96,7 @@ export interface ClinicPlan {
   rows: Record<string, Row[]>;
   doctors: DoctorModel[];
   roomIds: string[];
-  types: { id: string; minutes: number; weight: number }[];
+  types: { id: string; code: string; minutes: number; weight: number }[];
   staffIds: string[];
   closedDays: Set<IsoDate>;
 }
@@ -120,7 +134,6 @@ export function planClinic(opts: {
   idAt: (ms: number) => string;
   setupMs: number;
   doctors: number;
-  today: IsoDate;
   firstDay: IsoDate;
   lastDay: IsoDate;
 }): ClinicPlan {
@@ -134,14 +147,21 @@ export function planClinic(opts: {
     clinics: [{ id: DEMO_CLINIC_ID, name: 'Clínica Sonrisa Demo', time_zone: tz, slot_minutes: DEMO_SLOT_MINUTES, currency: 'EUR', phone: '+34 910 000 000', address: 'Calle Mayor 1, 28013 Madrid', ...base }],
     staff: DEMO_STAFF.map((s) => ({ id: s.id, user_id: null, display_name: s.displayName, email: s.email, role: s.role, active: 1, ...base })),
     rooms: [], doctors: [], doctor_working_hours: [], doctor_breaks: [], doctor_vacations: [],
-    clinic_blocked_periods: [], appointment_types: [],
+    clinic_blocked_periods: [], appointment_types: [], recall_types: [],
   };
 
   const types = APPOINTMENT_TYPES.map((t) => {
     const id = nextId();
     rows.appointment_types!.push({ id, name: t.name, duration_minutes: t.minutes, color: t.color, active: 1, ...base });
-    return { id, minutes: t.minutes, weight: t.weight };
+    return { id, code: t.code, minutes: t.minutes, weight: t.weight };
   });
+  for (const r of RECALL_TYPES) {
+    const typeIds = types.filter((t) => t.code === r.typeCode).map((t) => t.id);
+    rows.recall_types!.push({
+      id: nextId(), name: r.name, interval_months: r.months, basis: 'appointment_types',
+      appointment_type_ids: JSON.stringify(typeIds), active: 1, ...base,
+    });
+  }
 
   const doctors: DoctorModel[] = [];
   for (let i = 0; i < opts.doctors; i++) {
@@ -171,7 +191,7 @@ export function planClinic(opts: {
   }
   const roomIds = Array.from({ length: Math.max(roomCount, 1) }, (_, i) => {
     const id = nextId();
-    rows.rooms!.push({ id, name: `Room ${i + 1}`, active: 1, ...base });
+    rows.rooms!.push({ id, name: `Gabinete ${i + 1} (Room ${i + 1})`, active: 1, ...base });
     return id;
   });
   for (const d of doctors)
@@ -185,31 +205,42 @@ export function planClinic(opts: {
   });
   const dayList = (from: IsoDate, n: number) => Array.from({ length: n }, (_, k) => addDaysIso(from, k));
 
-  // Vacations: a week near today for two doctors, plus two summer weeks a year for everyone.
+  // Every closure and absence is fixed to the calendar (never to "today"), so a day's shape does
+  // not depend on when the clinic was generated: a vacation week and a conference for two doctors
+  // three times a year, two summer weeks for everyone, national holidays, quarterly staff training.
   const vacation = (d: DoctorModel, from: IsoDate, n: number, reason: string) => {
     rows.doctor_vacations!.push({ id: nextId(), doctor_id: d.id, ...wholeDays(from, n), reason, ...base });
     for (const day of dayList(from, n)) d.vacationDays.add(day);
   };
-  if (doctors[1]) vacation(doctors[1], addDaysIso(opts.today, 9), 7, 'Vacation');
-  if (doctors[3]) vacation(doctors[3], addDaysIso(opts.today, -24), 5, 'Conference');
   const firstYear = Number(opts.firstDay.slice(0, 4));
   const lastYear = Number(opts.lastDay.slice(0, 4));
   const closedDays = new Set<IsoDate>();
+  const inWindow = (day: IsoDate) => day >= opts.firstDay && day <= opts.lastDay;
+  const dateOf = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   for (let y = firstYear; y <= lastYear; y++) {
+    for (const m of [3, 7, 11]) {
+      if (doctors[1] && inWindow(dateOf(y, m, 9))) vacation(doctors[1], dateOf(y, m, 9), 7, 'Vacaciones (Vacation)');
+      if (doctors[3] && inWindow(dateOf(y, m - 1, 20))) vacation(doctors[3], dateOf(y, m - 1, 20), 5, 'Congreso (Conference)');
+    }
     doctors.forEach((d, i) => {
       const from = addDaysIso(`${y}-08-01`, (i % 4) * 7);
-      if (from >= opts.firstDay && from <= opts.lastDay && !d.vacationDays.has(from)) vacation(d, from, 14, 'Summer vacation');
+      if (inWindow(from) && !d.vacationDays.has(from)) vacation(d, from, 14, 'Vacaciones de verano (Summer vacation)');
     });
     for (const [m, dd, reason] of HOLIDAYS) {
-      const day = `${y}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-      if (day < opts.firstDay || day > opts.lastDay) continue;
-      rows.clinic_blocked_periods!.push({ id: nextId(), ...wholeDays(day, 1), reason: `Holiday: ${reason}`, ...base });
+      const day = dateOf(y, m, dd);
+      if (!inWindow(day)) continue;
+      rows.clinic_blocked_periods!.push({ id: nextId(), ...wholeDays(day, 1), reason: `Festivo: ${reason}`, ...base });
       closedDays.add(day);
     }
+    // Staff training on the third Wednesday of March, June, September and December.
+    for (const m of [3, 6, 9, 12]) {
+      const first = dateOf(y, m, 1);
+      const training = addDaysIso(first, ((3 - isoWeekday(first) + 7) % 7) + 14);
+      if (!inWindow(training) || closedDays.has(training)) continue;
+      rows.clinic_blocked_periods!.push({ id: nextId(), ...wholeDays(training, 1), reason: 'Cerrado: formación del personal (Closed: staff training)', ...base });
+      closedDays.add(training);
+    }
   }
-  const training = addDaysIso(opts.today, 16);
-  rows.clinic_blocked_periods!.push({ id: nextId(), ...wholeDays(training, 1), reason: 'Closed: staff training', ...base });
-  closedDays.add(training);
 
   return {
     clinicId: DEMO_CLINIC_ID,

@@ -28,7 +28,26 @@ export function mulberry32(seed: number): () => number {
 export function createRng(seed: number, stream = ''): Rng {
   let h = seed >>> 0;
   for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x9e3779b1) >>> 0;
-  const next = mulberry32(h ^ 0x5bd1e995);
+  return rngFrom(mulberry32(h ^ 0x5bd1e995));
+}
+
+/**
+ * One Rng restarted for each of many short streams (one per appointment): `reseed(n)` gives the
+ * same draws as createRng(n), without allocating a generator each time.
+ */
+export function createReseedableRng(): Rng & { reseed(seed: number): void } {
+  let a = 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Object.assign(rngFrom(next), { reseed: (seed: number) => void (a = (seed >>> 0) ^ 0x5bd1e995) });
+}
+
+function rngFrom(next: () => number): Rng {
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

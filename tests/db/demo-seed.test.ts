@@ -9,7 +9,7 @@ import { instantToLocalDate, instantToLocalMinute, isoWeekday } from '../../shar
 // A Friday morning, with the spring daylight-saving switch (Sunday 2026-03-29) inside the window.
 const NOW = new Date('2026-03-20T09:07:00.000Z');
 const TZ = 'Europe/Madrid';
-const SIZES = { patients: 600, appointments: 3000, doctors: 6 };
+const SIZES = { patients: 600, appointments: 3000, doctors: 6, monthsAround: 3 };
 
 function fresh(): WriteDb {
   const db = openDatabase({ path: ':memory:' });
@@ -51,15 +51,15 @@ describe('seedDemoClinic', () => {
   let db: WriteDb;
   beforeAll(() => {
     db = fresh();
-    expect(seedDemoClinic(db, { now: NOW, seed: 7, ...SIZES }).seeded).toBe(true);
+    expect(seedDemoClinic(db, { now: NOW, seed: 9, ...SIZES }).seeded).toBe(true);
   });
 
   it('is deterministic for the same seed and now', () => {
     const again = fresh();
-    seedDemoClinic(again, { now: NOW, seed: 7, ...SIZES });
+    seedDemoClinic(again, { now: NOW, seed: 9, ...SIZES });
     expect(dump(again)).toEqual(dump(db));
     const other = fresh();
-    seedDemoClinic(other, { now: NOW, seed: 8, ...SIZES });
+    seedDemoClinic(other, { now: NOW, seed: 10, ...SIZES });
     expect(dump(other).patients).not.toEqual(dump(db).patients);
   });
 
