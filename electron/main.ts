@@ -23,6 +23,7 @@ import { serverFromEnv } from './auth/server-config.ts';
 import { CHROMIUM_LANG, isLanguage, readDeskLanguage, writeDeskLanguage } from './desk-language.ts';
 import { SECURITY_HEADERS } from './host/security-headers.ts';
 import { resolveStaticFile } from './host/static-files.ts';
+import { offsetClock, parseInstantOption } from '../shared/clock.ts';
 
 const SCHEME = 'app';
 const APP_HOST = 'clinic';
@@ -170,8 +171,12 @@ if (!electronApp.requestSingleInstanceLock()) {
   const server = serverFromEnv(process.env);
   const demo = DEMO_STAFF.find((s) => s.role === 'receptionist')!;
   try {
+    // `npm start -- --now <instant>`: the same fixed, running clock as the headless host's.
+    const nowFlag = process.argv.indexOf('--now');
+    const now = nowFlag >= 0 ? offsetClock(parseInstantOption(process.argv[nowFlag + 1] ?? '')) : null;
     clinic = createApp({
       dataDir,
+      ...(now ? { now } : {}),
       // The database key is wrapped by the OS keychain (safeStorage) like the session secrets.
       keyStore: secretStore(dataDir),
       ...(server ? { server, secrets: secretStore(dataDir) } : {}),

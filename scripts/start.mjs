@@ -5,6 +5,8 @@
 // Supabase-compatible stack (`stack/cli.ts --json`, data in <data dir>/stack) as a child, points
 // the app at it and signs the demo receptionist in, so a new user sees sync working.
 // `--local-only` skips the server: the desk then works alone on the local demo data.
+// `--now <ISO instant>` runs the desk (and generates the embedded server's demo) on a clock that
+// starts at that instant, e.g. `npm start -- --now 2026-12-31T23:50:00+01:00`.
 import { HOST_BUNDLE, buildHost, buildMain, newestSourceMtime } from './build-main.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -19,6 +21,8 @@ const rawArgs = process.argv.slice(2);
 const localOnly = rawArgs.includes('--local-only');
 const args = rawArgs.filter((a) => a !== '--local-only');
 const isWindows = process.platform === 'win32';
+const nowAt = args.indexOf('--now');
+const nowArgs = nowAt >= 0 ? ['--now', args[nowAt + 1] ?? ''] : [];
 
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', shell: isWindows });
@@ -109,7 +113,7 @@ function startEmbeddedStack() {
   // As root, Postgres runs as `postgres`, which cannot enter /root: keep the server's data elsewhere.
   const dir = process.getuid?.() === 0 && !args.includes('--data-dir') ? '/var/lib/clinic-desk/stack' : join(dataDir(), 'stack');
   console.log(`Starting the embedded server (data in ${dir})…`);
-  stack = spawn(process.execPath, ['--import', 'tsx', join('stack', 'cli.ts'), '--data-dir', dir, '--json'], {
+  stack = spawn(process.execPath, ['--import', 'tsx', join('stack', 'cli.ts'), '--data-dir', dir, '--json', ...nowArgs], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

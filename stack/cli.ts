@@ -1,11 +1,13 @@
 /**
- * `npm run stack [-- --data-dir DIR] [--port N] [--no-demo] [--json]`: a local Supabase-compatible
+ * `npm run stack [-- --data-dir DIR] [--port N] [--no-demo] [--json] [--now INSTANT]`: a local Supabase-compatible
  * server (Postgres + PostgREST + auth + gateway) on loopback until Ctrl+C.
  * `--json` (for `npm start` and other parents): print one JSON line
  * `{"event":"ready","url","anonKey","dataDir"}` instead of the banner, and stop when stdin closes,
  * so the stack never outlives the process that started it.
+ * `--now`: generate the demo data for this ISO instant (as the host's `--now`; `npm start` passes it).
  */
 import { parseArgs } from 'node:util';
+import { offsetClock, parseInstantOption } from '../shared/clock.ts';
 import { startStack } from './index.ts';
 import { demoLogins } from './seed.ts';
 
@@ -16,14 +18,24 @@ const { values } = parseArgs({
     'no-demo': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    now: { type: 'string' },
   },
 });
+
+let now: (() => Date) | undefined;
+try {
+  now = values.now === undefined ? undefined : offsetClock(parseInstantOption(values.now));
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
 
 const started = Date.now();
 const stack = await startStack({
   ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   ...(values.port ? { port: Number(values.port) } : {}),
   demo: values['no-demo'] ? false : 'full',
+  ...(now ? { now } : {}),
   ...(values.verbose ? { log: (l: string) => process.stderr.write(l) } : {}),
 });
 

@@ -29,6 +29,8 @@ export interface StackOptions {
    * (doctors, hours, patients, appointments: 'full', what `npm run stack` and `npm start` use).
    */
   demo?: boolean | 'full';
+  /** The clock the full demo data is generated for (default: the computer's). */
+  now?: () => Date;
   log?: (line: string) => void;
 }
 
@@ -112,7 +114,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (options.demo !== false) await seedDemo(admin);
       if (options.demo === 'full') {
         const t = Date.now();
-        const counts = await seedDemoData(admin);
+        const counts = await seedDemoData(admin, options.now?.());
         if (counts) log(`demo data: ${JSON.stringify(counts)} in ${Date.now() - t} ms\n`);
       }
     } finally {

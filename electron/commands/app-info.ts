@@ -33,6 +33,7 @@ export const appInfoHandlers: HandlerSlice<'app.info' | 'settings.setLanguage' |
       clinic,
       staff: ctx.staff,
       sync: ctx.sync ? ctx.sync.status() : localSyncStatus(ctx.db),
+      now: ctx.now().toISOString(),
       ...(recovery ? { recovery } : {}),
     };
   },

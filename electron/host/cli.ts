@@ -11,6 +11,8 @@
  *   --demo-sign-in        embedded demo server (`npm start`): sign the demo receptionist in
  *   --acting-staff <email> local-only desks (no server): act as this staff member, e.g.
  *                         manager@demo.clinic (e2e of the manager-only editors); refused with a server
+ *   --now <instant>       start the app's clock at this ISO instant (e.g. 2026-12-31T23:50:00+01:00)
+ *                         and let it run on from there: the demo seed, statuses and "today" follow it
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { DEMO_STAFF } from '../../shared/demo-ids.ts';
 import { createApp } from '../app.ts';
 import { chooseLocalStaff } from '../commands/session.ts';
 import { serverFromEnv } from '../auth/server-config.ts';
+import { offsetClock, parseInstantOption } from '../../shared/clock.ts';
 import { startHost } from './host.ts';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -31,7 +34,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'clinic-desk');
 }
 
-function parse(argv: string[]) {
+export function parse(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -44,6 +47,7 @@ function parse(argv: string[]) {
       'anon-key': { type: 'string' },
       'demo-sign-in': { type: 'boolean', default: false },
       'acting-staff': { type: 'string' },
+      now: { type: 'string' },
     },
     strict: true,
   });
@@ -58,6 +62,7 @@ function parse(argv: string[]) {
     server: serverFromEnv(process.env, { url: values['server-url'], anonKey: values['anon-key'] }),
     demoSignIn: values['demo-sign-in'],
     actingStaff: values['acting-staff'] ?? null,
+    now: values.now === undefined ? null : offsetClock(parseInstantOption(values.now)),
   };
 }
 
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
   const app = createApp({
     dataDir: options.dataDir,
     demo: options.demo,
+    ...(options.now ? { now: options.now } : {}),
     ...(options.server ? { server: options.server } : {}),
     autoSignIn: options.server && options.demoSignIn ? { email: receptionist.email, password: receptionist.password } : null,
   });
@@ -125,7 +131,10 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    JSON.stringify({ event: 'ready', url: host.url, port: host.port, token: host.token, dataDir: options.dataDir, server: options.server?.url ?? null }),
+    JSON.stringify({
+      event: 'ready', url: host.url, port: host.port, token: host.token, dataDir: options.dataDir, server: options.server?.url ?? null,
+      ...(options.now ? { now: options.now().toISOString() } : {}),
+    }),
   );
   void app.warmUp();
   console.log(`Clinic Desk is running at ${host.url}`);

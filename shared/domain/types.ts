@@ -66,6 +66,8 @@ export interface AppInfo {
   clinic: ClinicSummary;
   staff: StaffSummary | null;
   sync: SyncStatus;
+  /** The desk's clock when it answered (the host's `--now` moves it): "today" follows it. */
+  now: Instant;
   /** Present after this desk's damaged database was rebuilt from the server (until the next rebuild). */
   recovery?: RecoveryInfo;
 }

@@ -1,5 +1,6 @@
 import { todayIn } from '../../../shared/domain/clinic-time.ts';
 import { prefetch } from '../api.ts';
+import { deskNow, followDeskClock } from '../clock.ts';
 
 /**
  * The reads the first screen waits on, sent together as soon as the page runs instead of one
@@ -19,14 +20,15 @@ export function startBootReads(): Promise<unknown> {
     prefetch('sync.status', {}),
     prefetch('app.info', {}).then((info) => {
       if (!info.ok) return null;
-      const today = todayIn(info.value.clinic.timeZone);
+      followDeskClock(info.value.now);
+      const today = todayIn(info.value.clinic.timeZone, deskNow());
       return today === guess ? null : prefetch('schedule.day', { date: today });
     }),
   ]);
 }
 
 /** Today in the browser's own zone, from Date's local fields: no Intl set-up (~25 ms) before the first read leaves. */
-function browserToday(now = new Date()): string {
+function browserToday(now = deskNow()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

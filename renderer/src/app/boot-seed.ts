@@ -1,6 +1,7 @@
 import { todayIn } from '../../../shared/domain/clinic-time.ts';
 import type { AppInfo } from '../../../shared/domain/types.ts';
 import { peekPrefetched } from '../api.ts';
+import { deskNow, followDeskClock } from '../clock.ts';
 import { useAuthStore } from '../features/auth/stores/auth-store.ts';
 import { useScheduleUi } from '../features/schedule/stores/schedule-ui.ts';
 import { useAppUi } from '../stores/app-ui.ts';
@@ -11,7 +12,8 @@ let openedToday = false;
 /** The clinic's first answer: its saved language, and today in its time zone on the schedule. */
 function openToday(info: AppInfo): void {
   useAppUi.getState().setLanguage(info.language);
-  useScheduleUi.getState().setDate(todayIn(info.clinic.timeZone));
+  followDeskClock(info.now);
+  useScheduleUi.getState().setDate(todayIn(info.clinic.timeZone, deskNow()));
 }
 
 /**

@@ -12,6 +12,7 @@ import { dropNotes } from './appointment-block.tsx';
 import { DoctorColumn } from './doctor-column.tsx';
 import { NowLine } from './now-line.tsx';
 import { TimeAxis } from './time-axis.tsx';
+import { deskNow } from '../../../clock.ts';
 
 interface Props {
   schedule: DaySchedule;
@@ -119,7 +120,7 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
     const el = scroller.current;
     if (!el) return;
     const tz = schedule.clinic.timeZone;
-    const now = new Date();
+    const now = deskNow();
     const isToday = todayIn(tz, now) === schedule.date;
     const minute = isToday ? instantToLocalMinute(now.toISOString(), tz) : axis.start;
     const top = minute <= axis.start ? 0 : Math.max(0, minutesToPx(minute - axis.start) - el.clientHeight / 3);
