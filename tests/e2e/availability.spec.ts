@@ -27,7 +27,7 @@ test.describe('availability editors (manager)', () => {
   let today = '';
   test.beforeEach(async ({ host }) => {
     const info = await host.invoke('app.info', {});
-    today = todayIn(info.clinic.timeZone);
+    today = todayIn(info.clinic.timeZone, new Date(info.now));
   });
 
   test('edits a doctor’s weekly hours, refuses an end before the start, and warns before stranding bookings', async ({ avail, host }, testInfo) => {

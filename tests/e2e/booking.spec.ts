@@ -37,7 +37,7 @@ test.describe('booking', () => {
   let today = '';
   test.beforeEach(async ({ host }) => {
     const info = await host.invoke('app.info', {});
-    today = todayIn(info.clinic.timeZone);
+    today = todayIn(info.clinic.timeZone, new Date(info.now));
   });
 
   test('finds a free slot and books a new patient from the keyboard', async ({ booking, host }, testInfo) => {
@@ -107,11 +107,12 @@ test.describe('booking', () => {
       excludeAppointmentId: first.id,
       limit: 100,
     });
-    // The nearest one: a long drag would reach the grid's edge, which scrolls it.
+    // The farthest one: a move longer than the view (the drag helper scrolls the grid under a
+    // still pointer instead of running into its edge, where the grid scrolls itself).
     const distance = (s: { startsAt: string }) => Math.abs(Date.parse(s.startsAt) - Date.parse(first.startsAt));
     const target = free.slots
       .filter((s) => s.startsAt !== first.startsAt && s.roomId === first.roomId)
-      .sort((a, b) => distance(a) - distance(b))[0];
+      .sort((a, b) => distance(b) - distance(a))[0];
     expect(target, 'a free time that day').toBeTruthy();
     const dy = ((Date.parse(target!.startsAt) - Date.parse(first.startsAt)) / 60_000) * PX_PER_MINUTE;
     await booking.drag(block, 0, dy);

@@ -18,7 +18,7 @@ test.describe('day schedule', () => {
 
   test.beforeAll(async ({ host }) => {
     const info = await host.invoke('app.info', {});
-    today = todayIn(info.clinic.timeZone);
+    today = todayIn(info.clinic.timeZone, new Date(info.now));
     if (info.language !== 'en') await host.invoke('settings.setLanguage', { language: 'en' });
   });
 

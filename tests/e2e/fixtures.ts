@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect } from '@playwright/test';
+import { parseInstantOption } from '../../shared/clock.ts';
 import type { CommandName, CommandOutput } from '../../shared/commands.ts';
+import { type IsoDate, todayIn } from '../../shared/domain/clinic-time.ts';
 import type { Envelope } from '../../shared/result.ts';
 import { HOST_BUNDLE } from './global-setup.ts';
 import { DaySchedulePage } from './pages/day-schedule-page.ts';
@@ -18,6 +20,24 @@ export interface Host {
   dataDir: string;
   /** Calls a command straight on the host (test set-up and cross-checks). */
   invoke<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>>;
+  /** Now on the host's clock (`--now`, then running on). */
+  now(): Promise<Date>;
+  /** Today in the clinic's time zone on the host's clock: never the test machine's today. */
+  today(): Promise<IsoDate>;
+}
+
+/**
+ * The instant every host's clock starts at: $CLINIC_DESK_E2E_NOW or a fixed-instant project (`npm test` runs the
+ * day-dependent specs at fixed hard instants: a holiday, a Sunday, New Year's Eve 23:50, the
+ * Friday before a clock change) or the real now. The page's clock is moved to the same instant
+ * with Playwright's clock (Chromium hangs under libfaketime).
+ */
+const ENV_NOW = process.env.CLINIC_DESK_E2E_NOW ?? null;
+if (ENV_NOW) parseInstantOption(ENV_NOW, 'CLINIC_DESK_E2E_NOW');
+
+/** Options of the e2e projects (playwright.config.ts): `fixedNow` is a fixed-instant project's clock. */
+export interface E2eOptions {
+  fixedNow: string | null;
 }
 
 const READY_TIMEOUT_MS = 90_000;
@@ -67,14 +87,22 @@ async function stopHost(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ schedule: DaySchedulePage }, { host: Host; hostArgs: string[] }>({
+export const test = base.extend<{ schedule: DaySchedulePage }, { host: Host; hostArgs: string[] } & E2eOptions>({
+  /** The instant the hosts' clocks start at (null: the real now). */
+  fixedNow: [ENV_NOW, { scope: 'worker', option: true }],
+  /** On a fixed clock the page starts at the host's now and runs on with it. */
+  page: async ({ page, host, fixedNow }, use) => {
+    if (fixedNow) await page.clock.install({ time: await host.now() });
+    await use(page);
+  },
   /** Extra host CLI flags for a spec file, e.g. `test.use({ hostArgs: ['--acting-staff', 'manager@demo.clinic'] })`. */
   hostArgs: [[], { scope: 'worker', option: true }],
   host: [
-    async ({ hostArgs }, use) => {
+    async ({ hostArgs, fixedNow }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'clinic-desk-e2e-'));
       const log: string[] = [];
-      const child = spawn(process.execPath, [HOST_BUNDLE, '--data-dir', dataDir, '--port', '0', '--no-open', ...hostArgs], {
+      const now = fixedNow ? parseInstantOption(fixedNow).toISOString() : new Date().toISOString();
+      const child = spawn(process.execPath, [HOST_BUNDLE, '--data-dir', dataDir, '--port', '0', '--no-open', '--now', now, ...hostArgs], {
         cwd: process.cwd(),
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true, // own process group: the stop reaches anything the host started
@@ -98,6 +126,13 @@ export const test = base.extend<{ schedule: DaySchedulePage }, { host: Host; hos
             const envelope = (await response.json()) as Envelope<never>;
             if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
             return envelope.value;
+          },
+          async now() {
+            return new Date((await host.invoke('app.info', {})).now);
+          },
+          async today() {
+            const info = await host.invoke('app.info', {});
+            return todayIn(info.clinic.timeZone, new Date(info.now));
           },
         };
         await use(host);

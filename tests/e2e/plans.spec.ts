@@ -17,7 +17,7 @@ test.describe('treatment plans, payment plans and payments', () => {
 
   test.beforeAll(async ({ host }) => {
     const info = await host.invoke('app.info', {});
-    today = todayIn(info.clinic.timeZone);
+    today = todayIn(info.clinic.timeZone, new Date(info.now));
     if (info.language !== 'en') await host.invoke('settings.setLanguage', { language: 'en' });
     patientId = (await host.invoke('patients.create', PATIENT)).id;
   });
@@ -28,9 +28,11 @@ test.describe('treatment plans, payment plans and payments', () => {
     await plans.openPatient(NAME);
     await expect(plans.summaryValue('balance')).toHaveText('€0.00');
 
-    // 1. A treatment plan with three ordered steps.
+    // 1. A treatment plan with three ordered steps (the demo clinic names its types in Spanish
+    // with the English in brackets: the type is found through the host, not by a spelling).
+    const rootCanal = (await host.invoke('availability.settings', {})).appointmentTypes.find((t) => t.name.includes('Root canal'))!;
     await plans.createTreatmentPlan('Upper right molar', [
-      { procedure: 'Root canal', tooth: '16', cost: '400', minutes: '90', type: 'Root canal' },
+      { procedure: 'Root canal', tooth: '16', cost: '400', minutes: '90', type: rootCanal.name },
       { procedure: 'Post and core', tooth: '16', cost: '200', minutes: '45' },
       { procedure: 'Crown', tooth: '16', cost: '600', minutes: '45' },
     ]);

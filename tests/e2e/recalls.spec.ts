@@ -128,17 +128,18 @@ test.describe('recall campaigns', () => {
     await page.getByRole('button', { name: 'Recall types' }).click();
     await page.getByRole('button', { name: 'Add recall type' }).click();
     const form = page.getByTestId('recall-type-form');
+    // The demo's types carry Spanish names with the English in brackets: found through the host.
+    const settings = await host.invoke('availability.settings', {});
+    const cleaning = settings.appointmentTypes.find((a) => a.name.includes('(Cleaning)'))!;
     await form.getByLabel('Name').fill('Cleaning every 6 months');
     await form.getByLabel('Every (months)').fill('6');
-    await form.getByLabel('Cleaning').check();
+    await form.getByLabel(cleaning.name, { exact: true }).check();
     await recalls.screenshot(testInfo, 'recalls-types-editor');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form).toBeHidden();
-    const settings = await host.invoke('availability.settings', {});
-    const cleaning = settings.appointmentTypes.find((a) => a.name === 'Cleaning')!;
     const saved = (await host.invoke('recalls.types.list', {})).find((t) => t.name === 'Cleaning every 6 months');
     expect(saved).toMatchObject({ intervalMonths: 6, basis: 'appointment_types', appointmentTypeIds: [cleaning.id], active: true });
-    await expect(page.getByTestId('recall-types')).toContainText('Every 6 months after Cleaning');
+    await expect(page.getByTestId('recall-types')).toContainText(`Every 6 months after ${cleaning.name}`);
   });
   test('shows a patient\'s recall due dates on the patient screen', async ({ recalls, host }, testInfo) => {
     const { page } = recalls;

@@ -50,7 +50,7 @@ test.describe('sync through an outage', () => {
 
     await stack.stop();
     await expect(ui.indicator).toHaveAttribute('data-mode', 'offline', { timeout: 20_000 });
-    const today = todayIn('Europe/Madrid');
+    const today = todayIn('Europe/Madrid', new Date((await desk.invoke('app.info', {})).now));
     const { patientId, typeId, slot } = await freeSlot(desk, today);
     const booked = await desk.invoke('appointments.book', { patientId, doctorId: slot.doctorId, appointmentTypeId: typeId, startsAt: slot.startsAt });
     // The booking and its audit row wait in the outbox: never "Synced" while they do.
@@ -98,7 +98,7 @@ test.describe('sync through an outage', () => {
 
       proxy.set({ mode: 'refuse' }); // the desk's internet goes down
       await expect(ui.indicator).toHaveAttribute('data-mode', 'offline', { timeout: 20_000 });
-      const today = todayIn('Europe/Madrid');
+      const today = todayIn('Europe/Madrid', new Date((await desk.invoke('app.info', {})).now));
       const { patientId, typeId, slot } = await freeSlot(desk, today);
       await desk.invoke('appointments.book', { patientId, doctorId: slot.doctorId, appointmentTypeId: typeId, startsAt: slot.startsAt });
       const patient = await desk.invoke('patients.get', { id: patientId });

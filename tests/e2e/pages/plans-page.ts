@@ -92,7 +92,9 @@ export class PlansPage {
     const path = testInfo.outputPath(`${name}.png`);
     await this.page.screenshot({ path, animations: 'disabled' });
     await testInfo.attach(name, { path, contentType: 'image/png' });
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    copyFileSync(path, join(SCREENSHOT_DIR, `${name}.png`));
+    // A fixed-instant project's screenshots go to their own folder (playwright.config.ts).
+    const dir = testInfo.project.name === 'now' ? SCREENSHOT_DIR : join(SCREENSHOT_DIR, testInfo.project.name);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(path, join(dir, `${name}.png`));
   }
 }
