@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every tier in order — typecheck, lint, vitest (unit, db, integration), Playwright e2e —
 // then ONE summary line `N passed, N failed[, N skipped]` summing all tiers (CI reads it).
+// The e2e suite runs at the real time, and its day-dependent specs again at fixed hard instants
+// (tests/e2e/fixed-instants.ts: a holiday, a Sunday, New Year's Eve 23:50, the Friday before a
+// clock change), as Playwright projects of the same run: one report, counted once.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -8,9 +11,9 @@ const CHROMIUM = process.env.CLINIC_DESK_CHROMIUM ?? '/usr/bin/chromium';
 const results = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
 
-function run(label, cmd, args) {
+function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status === 0;
 }
 
@@ -66,7 +69,7 @@ if (existsSync(vitestJson)) {
 const e2eJson = 'test-results/e2e.json';
 rmSync(e2eJson, { force: true });
 if (haveChromium) {
-  const e2eOk = run('e2e', 'npx', ['playwright', 'test']);
+  const e2eOk = run('e2e (real time + fixed instants)', 'npx', ['playwright', 'test'], { CLINIC_DESK_E2E_INSTANTS: '1' });
   if (existsSync(e2eJson)) {
     const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
     results.passed += s.expected + s.flaky;
