@@ -2,23 +2,27 @@ import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import { test } from './pages/recalls-page.ts';
 
-const TYPE_NAME = 'Monthly check (e2e)';
-
 // Campaigns and recall types are managers' work (shared/command-roles.ts, RLS on recall_campaigns).
 test.use({ hostArgs: ['--acting-staff', 'manager@demo.clinic'] });
 
 test.describe('recall campaigns', () => {
+  // The demo clinic ships its recall types (18 months of visits, a cleaning every 6 months and a
+  // check-up every 12): the campaigns below run on the cleaning one, found by the command API.
   let recallTypeId: string;
+  let recallTypeName: string;
+  let checkupTypeId: string;
 
   test.beforeAll(async ({ host }) => {
     const info = await host.invoke('app.info', {});
     if (info.language !== 'en') await host.invoke('settings.setLanguage', { language: 'en' });
-    // The demo clinic has ~3 months of visits: a one-month recall makes many patients due.
     const types = await host.invoke('recalls.types.list', {});
-    const existing = types.find((t) => t.name === TYPE_NAME);
-    recallTypeId =
-      existing?.id ??
-      (await host.invoke('recalls.types.create', { name: TYPE_NAME, intervalMonths: 1, basis: 'appointment_types', appointmentTypeIds: [] })).id;
+    const cleaning = types.find((t) => t.intervalMonths === 6 && t.basis === 'appointment_types' && t.appointmentTypeIds.length === 1)!;
+    const checkup = types.find((t) => t.intervalMonths === 12 && t.basis === 'appointment_types' && t.appointmentTypeIds.length === 1)!;
+    expect(cleaning).toBeDefined();
+    expect(checkup).toBeDefined();
+    recallTypeId = cleaning.id;
+    recallTypeName = cleaning.name;
+    checkupTypeId = checkup.appointmentTypeIds[0]!;
   });
 
   test('builds, activates and works a campaign, books from a contact and exports the results', async ({ recalls, host }, testInfo) => {
@@ -128,18 +132,17 @@ test.describe('recall campaigns', () => {
     await page.getByRole('button', { name: 'Recall types' }).click();
     await page.getByRole('button', { name: 'Add recall type' }).click();
     const form = page.getByTestId('recall-type-form');
-    // The demo's types carry Spanish names with the English in brackets: found through the host.
     const settings = await host.invoke('availability.settings', {});
-    const cleaning = settings.appointmentTypes.find((a) => a.name.includes('(Cleaning)'))!;
-    await form.getByLabel('Name').fill('Cleaning every 6 months');
-    await form.getByLabel('Every (months)').fill('6');
-    await form.getByLabel(cleaning.name, { exact: true }).check();
+    const checkup = settings.appointmentTypes.find((a) => a.id === checkupTypeId)!;
+    await form.getByLabel('Name').fill('Check-up every 24 months (e2e)');
+    await form.getByLabel('Every (months)').fill('24');
+    await form.getByLabel(checkup.name, { exact: true }).check();
     await recalls.screenshot(testInfo, 'recalls-types-editor');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form).toBeHidden();
-    const saved = (await host.invoke('recalls.types.list', {})).find((t) => t.name === 'Cleaning every 6 months');
-    expect(saved).toMatchObject({ intervalMonths: 6, basis: 'appointment_types', appointmentTypeIds: [cleaning.id], active: true });
-    await expect(page.getByTestId('recall-types')).toContainText(`Every 6 months after ${cleaning.name}`);
+    const saved = (await host.invoke('recalls.types.list', {})).find((t) => t.name === 'Check-up every 24 months (e2e)');
+    expect(saved).toMatchObject({ intervalMonths: 24, basis: 'appointment_types', appointmentTypeIds: [checkup.id], active: true });
+    await expect(page.getByTestId('recall-types')).toContainText(`Every 24 months after ${checkup.name}`);
   });
   test('shows a patient\'s recall due dates on the patient screen', async ({ recalls, host }, testInfo) => {
     const { page } = recalls;
@@ -152,7 +155,7 @@ test.describe('recall campaigns', () => {
     await page.getByTestId('patients-search').fill(patient.name);
     await page.locator(`[data-patient-id="${patient.patientId}"]`).click();
     const block = page.getByTestId('patient-recalls');
-    const line = block.locator('li', { hasText: TYPE_NAME });
+    const line = block.locator('li', { hasText: recallTypeName });
     await expect(line).toHaveAttribute('data-state', 'overdue');
     await expect(line).toContainText(`overdue by ${-expected.daysUntil!} days`);
     await recalls.screenshot(testInfo, 'recalls-patient-screen');
