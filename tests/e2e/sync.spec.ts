@@ -158,3 +158,24 @@ test.describe('sync through an outage', () => {
     }
   });
 });
+
+test.describe('the embedded server\'s demo clinic', () => {
+  test('reaches a desk ready for a recall campaign: its two recall types find patients due', async ({ page, stack }) => {
+    test.setTimeout(120_000);
+    desk = await startServerDesk(stack.url, stack.anonKey, true); // as npm start
+    const d = desk;
+    await page.goto(d.url);
+    await expect(page.getByTestId('clinic-name')).toHaveText('Clínica Sonrisa Demo', { timeout: 30_000 });
+    await new SyncPage(page).expectSynced();
+    // The first download brings the server's seed (the same rows as the local demo); the recall
+    // facts are rebuilt on the desk after it, so wait for the answers, not for a time.
+    await expect.poll(async () => (await d.invoke('recalls.types.list', {})).length, { timeout: 60_000 }).toBe(2);
+    const types = await d.invoke('recalls.types.list', {});
+    expect(types.map((t) => [t.intervalMonths, t.basis, t.appointmentTypeIds.length]).sort()).toEqual([[12, 'appointment_types', 1], [6, 'appointment_types', 1]].sort());
+    for (const t of types) {
+      await expect
+        .poll(async () => (await d.invoke('recalls.preview', { recallTypeId: t.id, criteria: { due: { kind: 'overdue', days: 0 } }, sample: false })).count, { timeout: 60_000 })
+        .toBeGreaterThan(20);
+    }
+  });
+});
