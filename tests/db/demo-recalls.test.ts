@@ -11,7 +11,7 @@ import { DEMO_CLINIC_ID, DEMO_STAFF } from '../../shared/demo-ids.ts';
 import { addDaysIso, instantToLocalDate, todayIn } from '../../shared/domain/clinic-time.ts';
 import { type CriteriaClock, type RecallCriteria, matchesCriteria } from '../../shared/domain/recall-criteria.ts';
 import type { VisitFact } from '../../shared/domain/recall-due.ts';
-import { expectedFacts, storedFacts } from './recall-facts-model.ts';
+import { expectedFacts, storedFacts, visitRows } from './recall-facts-model.ts';
 
 // Issue 23: the demo clinic supports a recall campaign out of the box. The default demo (as
 // `npm start` and the headless host build it) is seeded and asked through the command API;
@@ -44,21 +44,7 @@ function visitsByPatient(db: WriteDb): Map<string, VisitFact[]> {
   const out = new Map<string, VisitFact[]>();
   for (const p of db.prepare('SELECT id FROM patients WHERE deleted_at IS NULL AND opt_out = 0 AND blocked = 0').all() as { id: string }[])
     out.set(p.id, []);
-  const rows = db
-    .prepare(
-      `SELECT patient_id, appointment_type_id, doctor_id, status, starts_at, ends_at, completed_at
-       FROM appointments WHERE deleted_at IS NULL`,
-    )
-    .all() as { patient_id: string; appointment_type_id: string | null; doctor_id: string; status: string; starts_at: string; ends_at: string; completed_at: string | null }[];
-  for (const a of rows)
-    out.get(a.patient_id)?.push({
-      typeId: a.appointment_type_id,
-      doctorId: a.doctor_id,
-      status: a.status,
-      startsAt: a.starts_at,
-      endsAt: a.ends_at,
-      completedAt: a.completed_at,
-    });
+  for (const { patientId, visit } of visitRows(db)) out.get(patientId)?.push(visit);
   return out;
 }
 

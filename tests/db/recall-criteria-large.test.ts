@@ -13,6 +13,7 @@ import {
   matchesCriteria,
 } from '../../shared/domain/recall-criteria.ts';
 import type { RecallRule } from '../../shared/domain/recall-due.ts';
+import { visitRows } from './recall-facts-model.ts';
 
 /**
  * The criteria query on a large generated clinic (the demo generator, 20k patients and 120k
@@ -46,18 +47,7 @@ describe('SQL/recall criteria on a large generated clinic', () => {
     }[]) {
       facts.set(p.id, { birthDate: p.birth_date, optOut: p.opt_out === 1, blocked: p.blocked === 1, deleted: p.deleted_at !== null, visits: [], plans: [], doneProcedures: [] });
     }
-    for (const a of db
-      .prepare(`SELECT patient_id, appointment_type_id, doctor_id, status, starts_at, ends_at, completed_at FROM appointments WHERE deleted_at IS NULL`)
-      .all() as { patient_id: string; appointment_type_id: string | null; doctor_id: string; status: string; starts_at: string; ends_at: string; completed_at: string | null }[]) {
-      facts.get(a.patient_id)!.visits.push({
-        typeId: a.appointment_type_id,
-        doctorId: a.doctor_id,
-        status: a.status,
-        startsAt: a.starts_at,
-        endsAt: a.ends_at,
-        completedAt: a.completed_at,
-      });
-    }
+    for (const { patientId, visit } of visitRows(db)) facts.get(patientId)!.visits.push(visit);
     types = db.prepare('SELECT id, name FROM appointment_types ORDER BY name').all() as { id: string; name: string }[];
     // The doctor with the most completed visits, so the doctor filter selects a real share.
     doctor = (

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { WriteDb } from '../../electron/db/database.ts';
+import type { VisitFact } from '../../shared/domain/recall-due.ts';
 import { FX, T0 } from './fixtures.ts';
 import { addPatient, addType, addVisit } from './recall-fixtures.ts';
 
@@ -171,4 +172,18 @@ export function factsClinic(db: WriteDb): { patients: string[]; types: (string |
   db.prepare('DELETE FROM appointments').run();
   const patients = Array.from({ length: 6 }, (_, i) => addPatient(db, { first: `P${i}` }));
   return { patients, types: [FX.type, addType(db, 'Check-up'), addType(db, 'Filling'), null] };
+}
+
+/** Every live appointment as the recall rules see it, with its patient: a reference read straight from the rows. */
+export function visitRows(db: WriteDb): { patientId: string; visit: VisitFact }[] {
+  const rows = db
+    .prepare(
+      `SELECT patient_id, appointment_type_id, doctor_id, status, starts_at, ends_at, completed_at
+       FROM appointments WHERE deleted_at IS NULL`,
+    )
+    .all() as { patient_id: string; appointment_type_id: string | null; doctor_id: string; status: string; starts_at: string; ends_at: string; completed_at: string | null }[];
+  return rows.map((a) => ({
+    patientId: a.patient_id,
+    visit: { typeId: a.appointment_type_id, doctorId: a.doctor_id, status: a.status, startsAt: a.starts_at, endsAt: a.ends_at, completedAt: a.completed_at },
+  }));
 }
