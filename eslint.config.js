@@ -1,6 +1,7 @@
 // Layering is the architecture: these rules keep the diagram true without a reviewer.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'worker_threads'];
 
@@ -67,6 +68,38 @@ export default tseslint.config(
           message: 'Repositories own SQL: put queries in electron/db/.',
         },
       ],
+    },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits loses its rejection; one handed to a callback that
+    // ignores it (an event handler, forEach) runs unordered. `void p` marks fire-and-forget as meant.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // Modules form a tree: a cycle means a shared piece belongs one layer down.
+    plugins: { 'import-x': importX },
+    settings: {
+      // Follow imports into TypeScript files (the default reads only .js); every import names its extension.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );

@@ -54,7 +54,7 @@ export async function benchPullRowsPerSec(rows: number, pageSize = 5000): Promis
     }
 
     const client = createClient(stack.url, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
-    client.auth.stopAutoRefresh();
+    await client.auth.stopAutoRefresh();
     const { error } = await client.auth.signInWithPassword(user);
     if (error) throw new Error(`bench sign-in failed: ${error.message}`);
 

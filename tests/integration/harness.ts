@@ -55,7 +55,8 @@ export function client(stack: StackInfo): SupabaseClient {
   const c = createClient(stack.url, stack.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
   });
-  c.auth.stopAutoRefresh();
+  // Fire-and-forget: the client is handed back synchronously and refresh is already off.
+  void c.auth.stopAutoRefresh();
   return c;
 }
 

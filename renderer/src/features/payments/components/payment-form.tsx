@@ -56,7 +56,7 @@ export function PaymentForm({ patientId, currency, onReceipt }: Props) {
   };
 
   return (
-    <form className="form pay-form" onSubmit={submit} noValidate aria-label={t('pay.record')} data-testid="payment-form">
+    <form className="form pay-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('pay.record')} data-testid="payment-form">
       <h3>{t('pay.record')}</h3>
       <div className="pay-form__row">
         <MoneyInput label={t('pay.amount')} value={amount} currency={currency} onChange={setAmount} showErrors={submitted} testId="pay-amount" />

@@ -40,7 +40,7 @@ export function ReasonDialog(props: Props) {
 
   return (
     <Modal title={props.title} closeLabel={t('tp.cancel')} onClose={props.onClose} testId="reason-dialog">
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {props.kind === 'refund' && (
           <div className="form__row form__row--2">
             <MoneyInput

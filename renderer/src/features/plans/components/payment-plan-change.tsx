@@ -57,7 +57,7 @@ export function PaymentPlanChange({ plan, today, onClose }: Props) {
 
   return (
     <Modal title={t('pp.changeTitle')} closeLabel={t('tp.cancel')} onClose={onClose} testId="payment-plan-change">
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <p className="muted">{t('pp.changeHint')}</p>
         <TermsFields draft={draft} check={check} currency={c} submitted={submitted} withDownPayment={false} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
         <div className={`field${reasonMissing ? ' field--invalid' : ''}`}>

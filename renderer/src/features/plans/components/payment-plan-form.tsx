@@ -9,7 +9,7 @@ import { Modal } from '../../../components/modal.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { checkTerms, type TermsDraft } from '../lib/terms-draft.ts';
+import { checkTerms, type ParsedTerms, type TermsDraft } from '../lib/terms-draft.ts';
 import { ScheduleTable } from './schedule-table.tsx';
 import { TermsFields } from './terms-fields.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -56,7 +56,7 @@ export function PaymentPlanForm({ patientId, currency, today, from, onClose, onC
     }
     let live = true;
     const timer = setTimeout(() => {
-      void invoke('paymentPlans.preview', JSON.parse(key) as NonNullable<typeof check.terms>).then((answer) => {
+      void invoke('paymentPlans.preview', JSON.parse(key) as ParsedTerms).then((answer) => {
         if (!live) return;
         setPreview(answer.ok ? answer.value : null);
         setPreviewError(answer.ok ? null : answer.error);
@@ -78,7 +78,7 @@ export function PaymentPlanForm({ patientId, currency, today, from, onClose, onC
 
   return (
     <Modal title={from ? t('pp.newFor', { title: from.title }) : t('pp.new')} closeLabel={t('tp.cancel')} onClose={onClose} className="modal--wide" testId="payment-plan-form">
-      <form className="form pp-form" onSubmit={submit} noValidate>
+      <form className="form pp-form" onSubmit={(e) => void submit(e)} noValidate>
         <TermsFields draft={draft} check={check} currency={currency} submitted={submitted} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
         <section className="pp-form__preview" aria-live="polite" aria-label={t('pp.preview')} data-testid="pp-preview">
           <h3>{t('pp.preview')}</h3>

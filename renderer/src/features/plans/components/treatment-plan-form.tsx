@@ -90,7 +90,7 @@ export function TreatmentPlanForm({ patientId, currency, onClose, onCreated }: P
 
   return (
     <Modal title={t('tp.new')} closeLabel={t('tp.cancel')} onClose={onClose} className="modal--wide" testId="treatment-plan-form">
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form__row form__row--3">
           <div className={`field${required(title) ? ' field--invalid' : ''}`}>
             <label htmlFor="tp-title">{t('tp.title')}</label>

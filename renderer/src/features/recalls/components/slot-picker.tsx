@@ -3,6 +3,7 @@ import type { AvailableSlot } from '../../../../../shared/domain/booking-types.t
 import { type IsoDate, instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import { uuidv7 } from '../../../../../shared/domain/ids.ts';
 import type { RecallQueueContact } from '../../../../../shared/domain/recall-types.ts';
+import type { CommandErrorData } from '../../../../../shared/result.ts';
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
@@ -34,7 +35,7 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
   const [fromDate, setFromDate] = useState<IsoDate>(today);
   const [slots, setSlots] = useState<AvailableSlot[] | null>(null);
   const [booking, setBooking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CommandErrorData | null>(null);
   const idempotencyKey = useRef(uuidv7());
   const firstSlot = useRef<HTMLButtonElement | null>(null);
   const chosenType = typeId || recallType?.appointmentTypeIds.find((id) => types.some((a) => a.id === id)) || types[0]?.id || '';
@@ -52,7 +53,7 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
     }).then((answer) => {
       if (!live) return;
       if (answer.ok) setSlots(answer.value.slots);
-      else setError(errText(answer.error));
+      else setError(answer.error);
     });
     return () => {
       live = false;
@@ -76,7 +77,7 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
     });
     setBooking(false);
     if (answer.ok) onBooked(answer.value.id);
-    else setError(errText(answer.error));
+    else setError(answer.error);
   };
 
   const byDay = new Map<IsoDate, AvailableSlot[]>();
@@ -119,7 +120,7 @@ export function SlotPicker({ contact, recallTypeId, today, timeZone, onBooked, o
           <DateField className="" required min={today} value={fromDate} onChange={setFromDate} />
         </label>
       </div>
-      {error ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: error })}</p> : null}
+      {error ? <p className="rc-form-error" role="alert">{t('recalls.actionError', { message: errText(error) })}</p> : null}
       <div className="rc-slots__list" aria-busy={slots === null || booking}>
         {slots === null ? <p className="rc-muted">{t('book.searching')}</p> : null}
         {slots && slots.length === 0 ? <p className="rc-muted">{t('book.none')}</p> : null}

@@ -53,7 +53,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
     setCallbackOn(addDaysIso(today, 1));
     if (answer.ok) setNext(answer.value);
     else setError(errText(answer.error));
-  }, [campaign.id, today]);
+  }, [campaign.id, today, errText]);
 
   // Leaving the screen hands the person back to the other desks at once.
   useEffect(
@@ -82,7 +82,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
       setLogged(t('queue.logged', { outcome: t(`outcome.${outcome}`), name: contact.name }));
       await loadNext();
     },
-    [contact, notes, loadNext, t],
+    [contact, notes, loadNext, t, errText],
   );
 
   const choose = useCallback(

@@ -125,8 +125,8 @@ export const DayScheduleGrid = memo(function DayScheduleGrid({
     const minute = isToday ? instantToLocalMinute(now.toISOString(), tz) : axis.start;
     const top = minute <= axis.start ? 0 : Math.max(0, minutesToPx(minute - axis.start) - el.clientHeight / 3);
     if (top !== scrolledTo.current) el.scrollTop = scrolledTo.current = top;
-    // Only when the day changes, not on every refresh of the same day.
-  }, [schedule.date, axis.start]);
+    // Only when the day (or its time zone) changes, not on every refresh of the same day.
+  }, [schedule.date, schedule.clinic.timeZone, axis.start]);
 
   // A new day draws the blocks of the columns in view first, the others right after its first
   // paint (an interruptible transition: the next key press wins). A refresh of the shown day draws
