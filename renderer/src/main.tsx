@@ -1,4 +1,4 @@
-import { initApi } from './api.ts';
+import { initApi } from './data/api.ts';
 import { startBootReads } from './app/boot-reads.ts';
 import './styles/base.css';
 import './styles/shell.css';

@@ -1,12 +1,12 @@
 import { todayIn } from '../../../shared/domain/clinic-time.ts';
-import { prefetch } from '../api.ts';
+import { prefetch } from '../data/api.ts';
 import { deskNow, followDeskClock } from '../clock.ts';
 
 /**
  * The reads the first screen waits on, sent together as soon as the page runs instead of one
  * after another as each gate renders (auth.session → app.info → schedule.day): while the main
  * bundle is still being parsed, the host already answers them. Components then invoke them as
- * usual and get these answers (api.ts `prefetch`). Which day is "today" depends on the clinic's
+ * usual and get these answers (data/prefetch.ts). Which day is "today" depends on the clinic's
  * time zone (app.info): a desk normally sits in its clinic's zone, so today's schedule is asked
  * for at once in the browser's zone, and asked again only when app.info names another day.
  * Resolves once every answer is in (answers are envelopes: it never rejects).

@@ -1,6 +1,6 @@
 import { todayIn } from '../../../shared/domain/clinic-time.ts';
 import type { AppInfo } from '../../../shared/domain/types.ts';
-import { peekPrefetched } from '../api.ts';
+import { peekPrefetched } from '../data/api.ts';
 import { deskNow, followDeskClock } from '../clock.ts';
 import { useAuthStore } from '../features/auth/stores/auth-store.ts';
 import { useScheduleUi } from '../features/schedule/stores/schedule-ui.ts';

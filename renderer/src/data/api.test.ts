@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClinicEvent } from '../../shared/events.ts';
-import type { Envelope } from '../../shared/result.ts';
+import type { ClinicEvent } from '../../../shared/events.ts';
+import type { Envelope } from '../../../shared/result.ts';
 
 /** A fake Electron bridge: counts the calls per command and lets the test push events. */
 function fakeBridge(answer: (name: string, n: number) => Envelope<unknown> = (name, n) => ({ ok: true, value: `${name}#${n}` })) {
