@@ -1,6 +1,17 @@
 import { initApi } from './data/api.ts';
 import { startBootReads } from './app/boot-reads.ts';
+import './styles/tokens.css';
 import './styles/base.css';
+import './styles/primitives/buttons.css';
+import './styles/primitives/status.css';
+import './styles/primitives/fields.css';
+import './styles/primitives/cards.css';
+import './styles/primitives/labels.css';
+import './styles/primitives/dialogs.css';
+import './styles/primitives/tables.css';
+import './styles/primitives/toasts.css';
+import './styles/primitives/text.css';
+import './styles/primitives/notices.css';
 import './styles/shell.css';
 import './styles/schedule.css';
 import './styles/panel.css';
