@@ -13,8 +13,6 @@ import './styles/primitives/toasts.css';
 import './styles/primitives/text.css';
 import './styles/primitives/notices.css';
 import './styles/shell.css';
-import './styles/schedule.css';
-import './styles/panel.css';
 import './styles/booking.css';
 import './styles/money.css';
 import './styles/print.css';

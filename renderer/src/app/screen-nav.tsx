@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/use-i18n.ts';
 import { useNav } from './nav-store.ts';
 import { useActingRole } from '../hooks/use-can.ts';
 import { visibleScreens } from './screens.ts';
+import './screen-nav.css';
 
 /** The tab row under the header: one tab per registered screen; Alt+<digit> switches. */
 export function ScreenNav() {

@@ -5,6 +5,7 @@ import { LanguageSwitch } from './language-switch.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { DeskSecurityButton } from '../features/lock/components/desk-security.tsx';
 import { SyncIndicator } from '../features/sync/components/sync-indicator.tsx';
+import './app-header.css';
 
 interface Props {
   info: AppInfo;

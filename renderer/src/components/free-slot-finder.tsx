@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/use-i18n.ts';
 import { doctorName, OptionalSelect } from './optional-select.tsx';
 import { useErrorText } from '../i18n/error-text.ts';
 import { DateField } from './date-field.tsx';
+import './free-slot-finder.css';
 
 type TimeOfDay = 'any' | 'morning' | 'afternoon';
 

@@ -3,6 +3,7 @@ import { LANGUAGES } from '../../../shared/i18n/index.ts';
 import { invoke } from '../api.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useAppUi } from '../stores/app-ui.ts';
+import './language-switch.css';
 
 /** en / es toggle; shown at once, remembered through 'settings.setLanguage'. */
 export function LanguageSwitch() {

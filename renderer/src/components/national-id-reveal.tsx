@@ -3,6 +3,7 @@ import { invoke } from '../api.ts';
 import { useActingRole } from '../hooks/use-can.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useErrorText } from '../i18n/error-text.ts';
+import './national-id-reveal.css';
 
 /**
  * The masked national id with a Reveal button. Managers and admins reveal at once; a receptionist

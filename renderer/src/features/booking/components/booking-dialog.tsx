@@ -15,6 +15,7 @@ import { NewPatientForm } from './new-patient-form.tsx';
 import { PatientPicker } from './patient-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { useBirthDate } from '../../../hooks/use-birth-date.ts';
+import './booking-dialog.css';
 
 interface Props {
   info: AppInfo;

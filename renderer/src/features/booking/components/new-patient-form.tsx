@@ -7,6 +7,7 @@ import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { DateField } from '../../../components/date-field.tsx';
 import { useBirthDate } from '../../../hooks/use-birth-date.ts';
+import './new-patient-form.css';
 
 interface Props {
   initialName: string;

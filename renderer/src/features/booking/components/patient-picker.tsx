@@ -3,6 +3,7 @@ import type { PatientSummary } from '../../../../../shared/domain/booking-types.
 import { usePatientSearch } from '../../../hooks/use-patient-search.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBirthDate } from '../../../hooks/use-birth-date.ts';
+import '../../../components/patient-picker.css';
 
 interface Props {
   onPick(patient: PatientSummary): void;

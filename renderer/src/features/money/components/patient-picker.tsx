@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import type { PatientSummary } from '../../../../../shared/domain/booking-types.ts';
 import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import '../../../components/patient-picker.css';
 
 interface Props {
   onPick(patient: PatientSummary): void;

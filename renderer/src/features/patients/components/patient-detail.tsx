@@ -12,6 +12,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { DateField } from '../../../components/date-field.tsx';
+import './patient-detail.css';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'phone', 'email', 'birthDate', 'nationalId'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];

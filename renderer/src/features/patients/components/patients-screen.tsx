@@ -4,6 +4,7 @@ import { usePatientSearch } from '../../../hooks/use-patient-search.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { PatientDetailPanel } from './patient-detail.tsx';
 import { useBirthDate } from '../../../hooks/use-birth-date.ts';
+import './patients-screen.css';
 
 /** Patients: search and list on the left, the chosen patient's details and appointments on the right. */
 export function PatientsScreen({ info }: ScreenProps) {

@@ -4,6 +4,7 @@ import type { I18n } from '../../../i18n/use-i18n.ts';
 import type { DragState } from '../hooks/use-drag-reschedule.ts';
 import { formatMinute, minutesToPx, type PlacedAppointment } from '../lib/day-layout.ts';
 import { isClosedStatus, STATUS_ICON } from '../lib/status-cue.ts';
+import './appointment-block.css';
 
 interface Props {
   placed: PlacedAppointment;

@@ -10,6 +10,7 @@ import { useAppointmentDetail, useSetAppointmentStatus } from '../api/use-appoin
 import { STATUS_ICON } from '../lib/status-cue.ts';
 import { statusRefusalText } from '../lib/status-refusal.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './appointment-panel.css';
 
 interface Props {
   id: string;

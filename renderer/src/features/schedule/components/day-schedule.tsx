@@ -13,6 +13,7 @@ import { DoctorColumn } from './doctor-column.tsx';
 import { NowLine } from './now-line.tsx';
 import { TimeAxis } from './time-axis.tsx';
 import { deskNow } from '../../../clock.ts';
+import './day-schedule.css';
 
 interface Props {
   schedule: DaySchedule;

@@ -1,6 +1,7 @@
 import type { DaySchedule } from '../../../../../shared/domain/types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { roomNamesOf, sheetAppointments } from '../lib/day-csv.ts';
+import './day-sheet.css';
 
 interface Props {
   schedule: DaySchedule;

@@ -5,6 +5,7 @@ import type { DragState } from '../hooks/use-drag-reschedule.ts';
 import { gaps, minutesToPx, PX_PER_MINUTE, placeAppointments, spanOf, type Span } from '../lib/day-layout.ts';
 import { recycleKeys, type RecycledKeys } from '../lib/recycle-keys.ts';
 import { AppointmentBlock } from './appointment-block.tsx';
+import './doctor-column.css';
 
 interface Props {
   doctor: DayDoctor;

@@ -3,6 +3,7 @@ import type { DaySchedule } from '../../../../../shared/domain/types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useNow } from '../../../hooks/use-now.ts';
 import { formatMinute, minutesToPx, type Span } from '../lib/day-layout.ts';
+import './now-line.css';
 
 /** A line across all columns at the current time, shown only when the day shown is today. */
 export function NowLine({ schedule, axis }: { schedule: DaySchedule; axis: Span }) {

@@ -17,6 +17,7 @@ import { ScheduleSkeleton } from './schedule-skeleton.tsx';
 import { ScheduleToolbar } from './schedule-toolbar.tsx';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './schedule-screen.css';
 
 interface Props {
   clinic: ClinicSummary;

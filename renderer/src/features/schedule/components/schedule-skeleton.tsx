@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { DEFAULT_AXIS, formatMinute, minutesToPx, PX_PER_MINUTE } from '../lib/day-layout.ts';
+import './schedule-skeleton.css';
 
 const BLOCKS = [
   [30, 45],

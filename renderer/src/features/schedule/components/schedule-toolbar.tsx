@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { STATUS_ICON } from '../lib/status-cue.ts';
 import { useScheduleUi } from '../stores/schedule-ui.ts';
 import { DateField } from '../../../components/date-field.tsx';
+import './schedule-toolbar.css';
 
 interface Props {
   date: IsoDate;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useScheduleUi } from '../stores/schedule-ui.ts';
+import './shortcuts-help.css';
 
 /** The '?' dialog listing the keyboard shortcuts. */
 export function ShortcutsHelp() {

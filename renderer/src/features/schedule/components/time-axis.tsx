@@ -1,4 +1,5 @@
 import { formatMinute, minutesToPx, type Span } from '../lib/day-layout.ts';
+import './time-axis.css';
 
 /** Hour labels down the left edge; slot lines are drawn by the grid background. */
 export function TimeAxis({ axis }: { axis: Span }) {
