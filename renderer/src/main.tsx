@@ -14,7 +14,6 @@ import './styles/primitives/text.css';
 import './styles/primitives/notices.css';
 import './styles/shell.css';
 import './styles/booking.css';
-import './styles/money.css';
 import './styles/print.css';
 import './styles/auth-sync.css';
 import './styles/schedule-rules.css';

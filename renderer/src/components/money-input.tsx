@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { type DecimalError, parseMoneyInput } from '../../../shared/domain/decimal-input.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
+import './money-input.css';
 
 interface Props {
   label: string;

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/use-i18n.ts';
 import { useNav } from '../app/nav-store.ts';
 import { useMoneyFocus } from '../stores/money-focus.ts';
 import { useErrorText } from '../i18n/error-text.ts';
+import './patient-money-summary.css';
 
 interface Props {
   patientId: string;

@@ -15,6 +15,7 @@ import { PaymentForm } from '../../payments/components/payment-form.tsx';
 import { PaymentHistory } from '../../payments/components/payment-history.tsx';
 import { ReceiptView } from '../../payments/components/receipt-view.tsx';
 import { PatientPicker } from './patient-picker.tsx';
+import './money-screen.css';
 
 /**
  * Plans & payments of one patient: the front desk's money page. This feature composes the plans

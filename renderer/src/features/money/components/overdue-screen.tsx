@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useMoneyFocus } from '../../../stores/money-focus.ts';
 import { useOverdueList } from '../api/use-overdue-list.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './overdue-screen.css';
 
 /** The overdue list to work through: ↑ ↓ move between patients, Enter or click opens one. */
 export function OverdueScreen({ info }: ScreenProps) {

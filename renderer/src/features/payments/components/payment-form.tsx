@@ -6,6 +6,7 @@ import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './payment-form.css';
 
 interface Props {
   patientId: string;

@@ -4,6 +4,7 @@ import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { usePayments } from '../api/use-payments.ts';
 import { ReasonDialog } from './reason-dialog.tsx';
+import './payment-history.css';
 
 interface Props {
   patientId: string;

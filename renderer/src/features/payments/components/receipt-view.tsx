@@ -4,6 +4,7 @@ import { Modal } from '../../../components/modal.tsx';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useReceipt } from '../api/use-payments.ts';
+import './receipt-view.css';
 
 interface Props {
   paymentId: string;

@@ -13,6 +13,7 @@ import { checkTerms, type ParsedTerms, type TermsDraft } from '../lib/terms-draf
 import { ScheduleTable } from './schedule-table.tsx';
 import { TermsFields } from './terms-fields.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './payment-plan-form.css';
 
 interface Props {
   patientId: string;

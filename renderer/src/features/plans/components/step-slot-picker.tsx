@@ -9,6 +9,7 @@ import { useClinicSettings } from '../api/use-plans.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { DateField } from '../../../components/date-field.tsx';
+import './step-slot-picker.css';
 
 interface Props {
   step: TreatmentStep;

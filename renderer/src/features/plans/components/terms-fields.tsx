@@ -3,6 +3,7 @@ import { FREQUENCIES } from '../../../../../shared/domain/plan-types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import type { TermsCheck, TermsDraft } from '../lib/terms-draft.ts';
 import { DateField } from '../../../components/date-field.tsx';
+import './terms-fields.css';
 
 interface Props {
   draft: TermsDraft;

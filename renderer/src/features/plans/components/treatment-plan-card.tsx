@@ -8,6 +8,7 @@ import { useClinicSettings, useTreatmentPlan } from '../api/use-plans.ts';
 import { PLAN_ACTION_ORDER } from '../lib/status-labels.ts';
 import { StepSlotPicker } from './step-slot-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './treatment-plan-card.css';
 
 interface Props {
   id: string;

@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings } from '../api/use-plans.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './treatment-plan-form.css';
 
 interface StepDraft {
   key: number;
