@@ -9,8 +9,9 @@ import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { DayView } from './day-view.tsx';
 import { EditorTabs, type EditorTab } from './editor-tabs.tsx';
 import { WeekGrid } from './week-grid.tsx';
-import '../styles/availability-editors.css';
 import { DateField } from '../../../components/date-field.tsx';
+import './availability-screen.css';
+import './editor.css';
 
 const WEEK_TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor_vacations', 'clinic_blocked_periods'] as const;
 const mondayOf = (date: IsoDate) => addDaysIso(date, 1 - isoWeekday(date));

@@ -9,6 +9,7 @@ import { OrphanWarning } from './orphan-warning.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { DateField } from '../../../components/date-field.tsx';
 import { TimeField } from '../../../components/time-field.tsx';
+import './closures-editor.css';
 
 type Field = 'from' | 'to' | 'reason';
 const EMPTY = { from: '', fromTime: '', to: '', toTime: '', reason: '' };

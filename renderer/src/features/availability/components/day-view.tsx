@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { AvailabilityLegend } from './availability-legend.tsx';
 import { useDayAvailability, type DoctorDay } from '../api/use-day-availability.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './day-view.css';
 
 type Kind = 'work' | 'free' | 'busy' | 'break' | 'vacation' | 'blocked';
 interface Band {

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { bareMessage, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
 import { parseMinutes } from './type-form.tsx';
+import './duration-overrides.css';
 
 /** One type's duration per doctor; empty means the type's default. Existing bookings keep their length. */
 export function DurationOverrides({ type, settings }: { type: AppointmentTypeView; settings: AvailabilitySettings }) {

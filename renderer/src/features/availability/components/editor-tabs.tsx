@@ -8,6 +8,7 @@ import { RoomsEditor } from './rooms-editor.tsx';
 import { StatusLeadEditor } from './status-lead-editor.tsx';
 import { TypesEditor } from './types-editor.tsx';
 import { WeekEditor } from './week-editor.tsx';
+import './editor-tabs.css';
 
 export type EditorTab = 'hours' | 'rooms' | 'types' | 'closures';
 const TABS: readonly { id: EditorTab; label: MessageKey }[] = [

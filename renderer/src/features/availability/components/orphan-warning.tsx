@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import type { GuardedWrite } from '../hooks/use-guarded-write.ts';
+import './orphan-warning.css';
 
 /** "These appointments would be affected — save anyway?" for one guarded write. */
 export function OrphanWarning({ write, timeZone }: { write: GuardedWrite; timeZone: string }) {

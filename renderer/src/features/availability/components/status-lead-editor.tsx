@@ -5,6 +5,7 @@ import { useCan } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
+import './status-lead-editor.css';
 
 /**
  * The clinic's check-in lead time (statuses that follow the clock): how long before a visit it

@@ -6,6 +6,7 @@ import { useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { DurationOverrides } from './duration-overrides.tsx';
 import { TypeForm, draftOf } from './type-form.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './types-editor.css';
 
 /** Appointment types (name, default duration, colour, active) and each one's per-doctor durations. */
 export function TypesEditor({ settings }: { settings: AvailabilitySettings }) {

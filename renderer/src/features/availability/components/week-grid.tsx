@@ -3,6 +3,7 @@ import type { WeekAvailability } from '../../../../../shared/domain/booking-type
 import { instantToLocalDate, instantToLocalMinute } from '../../../../../shared/domain/clinic-time.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { AvailabilityLegend } from './availability-legend.tsx';
+import './week-grid.css';
 
 const PX = 0.8; // px per minute: a 12-hour day fits 768 px screens
 const pad = (n: number) => String(n).padStart(2, '0');

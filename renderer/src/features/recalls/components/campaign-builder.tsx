@@ -8,6 +8,7 @@ import { useRecallsUi } from '../stores/recalls-ui.ts';
 import { CriteriaFields } from './criteria-fields.tsx';
 import { PreviewTable } from './preview-table.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './campaign-builder.css';
 
 /** The criteria builder: conditions on the left, the live count and the preview on the right. */
 export function CampaignBuilder({ today }: { today: IsoDate }) {

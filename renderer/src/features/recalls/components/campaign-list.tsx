@@ -1,6 +1,7 @@
 import type { RecallCampaign } from '../../../../../shared/domain/recall-types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useRecallsUi } from '../stores/recalls-ui.ts';
+import './campaign-list.css';
 
 interface Props {
   campaigns: RecallCampaign[];

@@ -9,6 +9,7 @@ import { useCampaignResults } from '../api/use-recall-data.ts';
 import { downloadText } from '../lib/browser-io.ts';
 import { ResultsChart } from './results-chart.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './campaign-results.css';
 
 /** Rates, what became of the bookings, per staff member and per day; CSV export. */
 export function CampaignResultsView({ campaign, today }: { campaign: RecallCampaign; today: IsoDate }) {

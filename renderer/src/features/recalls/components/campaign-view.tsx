@@ -9,6 +9,7 @@ import { useRecallsUi } from '../stores/recalls-ui.ts';
 import { CampaignResultsView } from './campaign-results.tsx';
 import { WorkQueue } from './work-queue.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './campaign-view.css';
 
 interface Props {
   campaign: RecallCampaign;

@@ -1,6 +1,7 @@
 import { type IsoDate, instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { RecallQueueContact } from '../../../../../shared/domain/recall-types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import './contact-card.css';
 
 /** Everything the caller needs before dialling: who, how to reach them, why, and what was said before. */
 interface Props {

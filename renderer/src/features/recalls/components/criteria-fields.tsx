@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import type { CriteriaDraft } from '../lib/criteria-draft.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 import { DateField } from '../../../components/date-field.tsx';
+import './criteria-fields.css';
 
 interface Props {
   draft: CriteriaDraft;

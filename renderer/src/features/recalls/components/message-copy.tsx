@@ -3,6 +3,7 @@ import type { RecallQueueContact, RenderedMessage } from '../../../../../shared/
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { copyText } from '../lib/browser-io.ts';
+import './message-copy.css';
 
 type Channel = RenderedMessage['channel'];
 const CHANNELS: readonly Channel[] = ['sms', 'whatsapp', 'email'];

@@ -1,5 +1,6 @@
 import { RECALL_OUTCOMES, type RecallOutcome } from '../../../../../shared/domain/recall-queue.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import './outcome-buttons.css';
 
 /** One button per outcome, numbered 1–7 in RECALL_OUTCOMES order (the work queue maps the keys). */
 export function OutcomeButtons({

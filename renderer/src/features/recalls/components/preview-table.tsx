@@ -1,5 +1,6 @@
 import type { RecallPreviewRow } from '../../../../../shared/domain/recall-types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import './preview-table.css';
 
 /** Sample rows of the criteria (the first 50), with each patient's preferred channel. */
 export function PreviewTable({ rows, count }: { rows: RecallPreviewRow[] | null; count: number | null }) {

@@ -4,6 +4,7 @@ import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './recall-types-editor.css';
 
 interface Form {
   id: string | null;

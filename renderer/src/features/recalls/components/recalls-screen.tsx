@@ -7,10 +7,9 @@ import { CampaignBuilder } from './campaign-builder.tsx';
 import { CampaignList } from './campaign-list.tsx';
 import { CampaignView } from './campaign-view.tsx';
 import { RecallTypesEditor } from './recall-types-editor.tsx';
-import '../styles/recalls.css';
-import '../styles/recalls-queue.css';
-import '../styles/recalls-results.css';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './recalls-forms.css';
+import './recalls-screen.css';
 
 /**
  * Recall campaigns: the list on the left; on the right the builder, the recall types, or one

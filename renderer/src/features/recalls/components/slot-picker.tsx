@@ -10,6 +10,7 @@ import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { DateField } from '../../../components/date-field.tsx';
+import './slot-picker.css';
 
 interface Props {
   contact: RecallQueueContact;

@@ -11,6 +11,7 @@ import { OutcomeButtons } from './outcome-buttons.tsx';
 import { SlotPicker } from './slot-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { DateField } from '../../../components/date-field.tsx';
+import './work-queue.css';
 
 interface Props {
   campaign: RecallCampaign;
