@@ -14,7 +14,6 @@ import './styles/primitives/text.css';
 import './styles/primitives/notices.css';
 import './styles/shell.css';
 import './styles/print.css';
-import './styles/auth-sync.css';
 
 // This entry stays small so it runs at once: it takes the token, sends the first screen's reads,
 // and only then loads React and the app, whose parsing overlaps with the host answering. The app

@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { authErrorText, localTimeZone } from '../api/use-auth-session.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
 import { AuthError, AuthField } from './auth-field.tsx';
+import './auth-screen.css';
 
 /** The desk is locked (by hand, or restarted offline): the same person types their password. */
 export function LockScreen({ session }: { session: AuthSession }) {

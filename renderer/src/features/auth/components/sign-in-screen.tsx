@@ -7,6 +7,7 @@ import { authErrorText, localTimeZone } from '../api/use-auth-session.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
 import { AuthError, AuthField } from './auth-field.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
+import './auth-screen.css';
 
 /** Email + password against the configured server; Enter signs in, errors say what to do. */
 export function SignInScreen({ session }: { session: AuthSession }) {

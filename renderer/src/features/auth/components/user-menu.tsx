@@ -1,6 +1,7 @@
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
+import './user-menu.css';
 
 /**
  * The signed-in account's Lock (and the "unlocked offline" note), next to the acting person's

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuthSession } from '../../../../../shared/domain/auth-types.ts';
 import { invoke, onEvent } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import './account-card.css';
 
 /**
  * Who is signed in to the server, with Sign out (the header only has Lock). Main pushes

@@ -5,6 +5,7 @@ import { syncNow, useLiveSyncStatus } from '../api/use-sync.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { syncErrorText } from '../lib/sync-words.ts';
 import { SyncProgressView } from './sync-progress.tsx';
+import './sync-screen.css';
 
 /**
  * A server-backed desk has no clinic until its first pull: show the download's progress until

@@ -3,6 +3,7 @@ import type { RecoveryInfo } from '../../../../../shared/domain/types.ts';
 import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { recoveryText } from '../lib/recovery-text.ts';
+import './recovery-banner.css';
 
 /**
  * After a damaged database was rebuilt from the server: a calm notice under the header until

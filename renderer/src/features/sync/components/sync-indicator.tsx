@@ -4,6 +4,7 @@ import { useNow } from '../../../hooks/use-now.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 import { syncStateText } from '../lib/sync-words.ts';
+import './sync-indicator.css';
 
 /**
  * The header's sync area in a fixed width (no jumps when the state changes): the state, then ONE

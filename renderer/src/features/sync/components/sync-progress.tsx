@@ -1,5 +1,6 @@
 import type { SyncProgress } from '../../../../../shared/domain/types.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import './sync-progress.css';
 
 /** First download of a clinic (or a resync): rows, percent and time left, as a real progressbar. */
 export function SyncProgressView({ progress }: { progress: SyncProgress | null }) {

@@ -8,6 +8,7 @@ import { clockText, syncErrorText, syncStateText } from '../lib/sync-words.ts';
 import { AccountCard } from './account-card.tsx';
 import { AttentionList } from './attention-list.tsx';
 import { SyncProgressView } from './sync-progress.tsx';
+import './sync-screen.css';
 
 /** Sync details: server, state, what waits and since when, errors, the server check, Sync now, Needs attention. */
 export function SyncScreen({ info }: ScreenProps) {
