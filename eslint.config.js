@@ -24,6 +24,10 @@ export default tseslint.config(
             { target: './stack', from: ['./electron', './renderer'] },
             // Demo seed rows: pure TypeScript shared by the app (electron/demo) and the server (stack/seed.ts).
             { target: './resources', from: ['./electron', './renderer', './stack', './tests', './migrations'] },
+            // The two transports (Electron shell, headless host) share electron/serving/, never each other.
+            { target: './electron/main.ts', from: './electron/host' },
+            { target: './electron/host', from: './electron/main.ts' },
+            { target: './electron/serving', from: ['./electron/main.ts', './electron/host'] },
           ],
         },
       ],

@@ -21,8 +21,8 @@ import { type ClinicApp, createApp } from './app.ts';
 import { FileSecretStore, SafeStorageSecretStore, type SecretStore } from './auth/secret-store.ts';
 import { serverFromEnv } from './auth/server-config.ts';
 import { CHROMIUM_LANG, isLanguage, readDeskLanguage, writeDeskLanguage } from './desk-language.ts';
-import { SECURITY_HEADERS } from './host/security-headers.ts';
-import { resolveStaticFile } from './host/static-files.ts';
+import { SECURITY_HEADERS } from './serving/security-headers.ts';
+import { resolveStaticFile } from './serving/static-files.ts';
 import { offsetClock, parseInstantOption } from '../shared/clock.ts';
 
 const SCHEME = 'app';

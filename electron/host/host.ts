@@ -6,8 +6,8 @@ import type { ClinicApp } from '../app.ts';
 import { EventStreams } from './event-stream.ts';
 import { MAX_BODY_BYTES, readBody } from './read-body.ts';
 import { allowedHost, allowedOrigin, createToken, presentedToken, tokensEqual } from './request-guard.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
-import { resolveStaticFile } from './static-files.ts';
+import { SECURITY_HEADERS } from '../serving/security-headers.ts';
+import { resolveStaticFile } from '../serving/static-files.ts';
 
 export interface HostOptions {
   app: Pick<ClinicApp, 'invoke' | 'onEvent'>;

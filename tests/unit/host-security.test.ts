@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClinicEvent } from '../../shared/events.ts';
 import type { Envelope } from '../../shared/result.ts';
 import { type RunningHost, startHost } from '../../electron/host/host.ts';
-import { CONTENT_SECURITY_POLICY } from '../../electron/host/security-headers.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/serving/security-headers.ts';
 import { fakeRendererDir, invoke, send, waitForEvent } from './host-http.ts';
 
 /** The HTTP layer around a stand-in app that records what reached it (host-app.test.ts drives the real one). */

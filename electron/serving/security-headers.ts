@@ -1,5 +1,6 @@
 /**
- * Response headers shared by both hosts: the loopback HTTP host and Electron's app:// protocol.
+ * Response headers both transports send: the headless host over loopback HTTP (electron/host/)
+ * and the Electron shell over its app:// protocol (main.ts).
  * The CSP allows only our own scripts (no inline script, no eval); inline styles stay allowed
  * because React's style props need them.
  */
