@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -115,8 +115,6 @@ export async function startServerDesk(serverUrl: string, anonKey: string, demoSi
   };
 }
 
-export const SCREENSHOT_DIR = join('test-results', 'screenshots');
-
 export const test = base.extend<object, { stack: RestartableStack }>({
   stack: [
     async ({}, use) => {
@@ -127,10 +125,5 @@ export const test = base.extend<object, { stack: RestartableStack }>({
     { scope: 'worker', timeout: 120_000 },
   ],
 });
-
-export function screenshotDir(): string {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return SCREENSHOT_DIR;
-}
 
 export { expect };

@@ -1,13 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { IsoDate } from '../../../shared/domain/clinic-time.ts';
 import type { Host } from '../fixtures.ts';
-
-const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+import { BasePage } from './base-page.ts';
 
 /** The day schedule screen as a receptionist sees it. */
-export class DaySchedulePage {
+export class DaySchedulePage extends BasePage {
   readonly shownDate: Locator;
   readonly clinicName: Locator;
   readonly grid: Locator;
@@ -19,9 +16,10 @@ export class DaySchedulePage {
   readonly loading: Locator;
 
   constructor(
-    readonly page: Page,
+    page: Page,
     private readonly host: Host,
   ) {
+    super(page);
     this.shownDate = page.getByTestId('shown-date');
     this.clinicName = page.getByTestId('clinic-name');
     this.grid = page.getByTestId('day-schedule');
@@ -48,12 +46,6 @@ export class DaySchedulePage {
     return (await this.shownDate.getAttribute('data-date')) ?? '';
   }
 
-  /** Presses a key with the focus on the page body (not on a block or an input). */
-  async pressOnPage(key: string): Promise<void> {
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await this.page.keyboard.press(key);
-  }
-
   appointmentsWithStatus(...statuses: string[]): Locator {
     return this.grid.locator(statuses.map((s) => `[data-appointment-id][data-status="${s}"]`).join(', '));
   }
@@ -77,16 +69,5 @@ export class DaySchedulePage {
 
   languageButton(language: 'en' | 'es'): Locator {
     return this.page.locator(`.lang button[lang="${language}"]`);
-  }
-
-  /** Saves a full-window PNG as a test artifact and under test-results/screenshots/. */
-  async screenshot(testInfo: TestInfo, name: string): Promise<void> {
-    const path = testInfo.outputPath(`${name}.png`);
-    await this.page.screenshot({ path, animations: 'disabled' });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-    // A fixed-instant project's screenshots go to their own folder (playwright.config.ts).
-    const dir = testInfo.project.name === 'now' ? SCREENSHOT_DIR : join(SCREENSHOT_DIR, testInfo.project.name);
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(path, join(dir, `${name}.png`));
   }
 }

@@ -1,20 +1,18 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Locator, type Page, type TestInfo, expect } from '@playwright/test';
+import { type Locator, type Page, expect } from '@playwright/test';
 import type { Host } from '../fixtures.ts';
-
-const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+import { BasePage } from './base-page.ts';
 
 /** The desk lock, the acting person and the role-dependent shell (tabs, editors, audit viewer). */
-export class LockPage {
+export class LockPage extends BasePage {
   readonly overlay: Locator;
   readonly appRoot: Locator;
   readonly acting: Locator;
 
   constructor(
-    readonly page: Page,
+    page: Page,
     readonly host: Host,
   ) {
+    super(page);
     this.overlay = page.getByTestId('lock-overlay');
     this.appRoot = page.getByTestId('app-root');
     this.acting = page.getByTestId('acting-staff');
@@ -44,13 +42,5 @@ export class LockPage {
     await this.overlay.getByTestId('lock-unlock').click();
     await expect(this.overlay).toBeHidden();
     await expect(this.acting).toHaveText(name);
-  }
-
-  async screenshot(testInfo: TestInfo, name: string): Promise<void> {
-    const path = testInfo.outputPath(`${name}.png`);
-    await this.page.screenshot({ path, animations: 'disabled' });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    copyFileSync(path, join(SCREENSHOT_DIR, `${name}.png`));
   }
 }

@@ -1,9 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Host } from '../fixtures.ts';
-
-const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+import { BasePage } from './base-page.ts';
 
 export interface StepInput {
   procedure: string;
@@ -15,7 +12,7 @@ export interface StepInput {
 }
 
 /** The Plans & payments and Overdue screens as the front desk uses them. */
-export class PlansPage {
+export class PlansPage extends BasePage {
   readonly screen: Locator;
   readonly summary: Locator;
   readonly treatmentPlans: Locator;
@@ -28,9 +25,10 @@ export class PlansPage {
   readonly overdueRows: Locator;
 
   constructor(
-    readonly page: Page,
+    page: Page,
     private readonly host: Host,
   ) {
+    super(page);
     this.screen = page.getByTestId('money-screen');
     this.summary = this.screen.getByTestId('money-summary');
     this.treatmentPlans = page.getByTestId('treatment-plan');
@@ -85,16 +83,5 @@ export class PlansPage {
     await this.paymentForm.getByTestId('pay-amount').fill(amount);
     await this.paymentForm.getByTestId('pay-method').selectOption(method);
     await this.paymentForm.getByTestId('pay-save').click();
-  }
-
-  /** Saves a full-window PNG as a test artifact and under test-results/screenshots/. */
-  async screenshot(testInfo: TestInfo, name: string): Promise<void> {
-    const path = testInfo.outputPath(`${name}.png`);
-    await this.page.screenshot({ path, animations: 'disabled' });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-    // A fixed-instant project's screenshots go to their own folder (playwright.config.ts).
-    const dir = testInfo.project.name === 'now' ? SCREENSHOT_DIR : join(SCREENSHOT_DIR, testInfo.project.name);
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(path, join(dir, `${name}.png`));
   }
 }

@@ -1,13 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { test as base } from '../fixtures.ts';
 import type { Host } from '../fixtures.ts';
-
-const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+import { BasePage } from './base-page.ts';
 
 /** The Recalls screen: campaign list, criteria builder, work queue and results. */
-export class RecallsPage {
+export class RecallsPage extends BasePage {
   readonly screen: Locator;
   readonly builder: Locator;
   readonly liveCount: Locator;
@@ -21,9 +18,10 @@ export class RecallsPage {
   readonly results: Locator;
 
   constructor(
-    readonly page: Page,
+    page: Page,
     private readonly host: Host,
   ) {
+    super(page);
     this.screen = page.getByTestId('recalls-screen');
     this.builder = page.getByTestId('campaign-builder');
     this.liveCount = page.getByTestId('live-count');
@@ -51,21 +49,6 @@ export class RecallsPage {
 
   outcomeButton(outcome: string): Locator {
     return this.queue.locator(`button[data-outcome="${outcome}"]`);
-  }
-
-  /** Presses a key with the focus on the page body (outcome keys ignore typing in fields). */
-  async pressOnPage(key: string): Promise<void> {
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await this.page.keyboard.press(key);
-  }
-
-  /** Saves a full-window PNG as a test artifact and under test-results/screenshots/. */
-  async screenshot(testInfo: TestInfo, name: string): Promise<void> {
-    const path = testInfo.outputPath(`${name}.png`);
-    await this.page.screenshot({ path, animations: 'disabled' });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    copyFileSync(path, join(SCREENSHOT_DIR, `${name}.png`));
   }
 }
 

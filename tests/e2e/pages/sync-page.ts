@@ -1,11 +1,8 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Locator, type Page, type TestInfo, expect } from '@playwright/test';
-
-const SCREENSHOT_DIR = join('test-results', 'screenshots');
+import { type Locator, type Page, expect } from '@playwright/test';
+import { BasePage } from './base-page.ts';
 
 /** The sign-in and lock screens, the header's sync indicator and the Sync screen. */
-export class SyncPage {
+export class SyncPage extends BasePage {
   readonly signIn: Locator;
   readonly lock: Locator;
   readonly email: Locator;
@@ -17,7 +14,8 @@ export class SyncPage {
   readonly screen: Locator;
   readonly attention: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page);
     this.signIn = page.getByTestId('sign-in-screen');
     // After a restart: the lock screen; while working: the lock overlay over the mounted app.
     this.lock = page.getByTestId('lock-screen').or(page.getByTestId('lock-overlay'));
@@ -46,13 +44,5 @@ export class SyncPage {
   async openSyncScreen(): Promise<void> {
     await this.indicator.click();
     await expect(this.screen).toBeVisible();
-  }
-
-  async screenshot(testInfo: TestInfo, name: string): Promise<void> {
-    const path = testInfo.outputPath(`${name}.png`);
-    await this.page.screenshot({ path, animations: 'disabled' });
-    await testInfo.attach(name, { path, contentType: 'image/png' });
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    copyFileSync(path, join(SCREENSHOT_DIR, `${name}.png`));
   }
 }
