@@ -83,7 +83,7 @@ export function createApp(config: AppConfig): ClinicApp {
   const now = config.now ?? (() => new Date());
   const logger = config.logger ?? consoleLogger;
   if (config.dataDir !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
-  // Encrypted at rest, migrated, with a backup before any schema change (issue 9).
+  // Encrypted at rest, migrated, with a backup before any schema change.
   const keyStore = config.keyStore ?? (config.dataDir === ':memory:' ? false : new FileSecretStore(config.dataDir));
   const openDb = () =>
     openAppDatabase({

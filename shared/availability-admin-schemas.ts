@@ -1,5 +1,5 @@
 /**
- * Input schemas of the availability editors (issue 6): weekly hours and breaks, vacations, clinic
+ * Input schemas of the availability editors: weekly hours and breaks, vacations, clinic
  * closures, rooms, appointment types and per-doctor durations. Only admins and managers may write.
  */
 import { z } from 'zod';

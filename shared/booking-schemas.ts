@@ -1,5 +1,5 @@
 /**
- * Input schemas of the availability, patient and booking commands (issue 6). Kept out of
+ * Input schemas of the availability, patient and booking commands. Kept out of
  * commands.ts so the table stays a readable index; commands.ts imports these.
  */
 import { z } from 'zod';

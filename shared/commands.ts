@@ -75,23 +75,23 @@ export const commands = {
   /** Closes the "database rebuilt" banner on this desk for good (a local setting). */
   'app.dismissRecovery': command(Empty, { write: true }).returns<{ dismissed: boolean }>(),
 
-  // Sign-in and offline unlock (issue 5); types in domain/auth-types.ts.
+  // Sign-in and offline unlock; types in domain/auth-types.ts.
   'auth.session': command(Empty).returns<AuthSession>(),
   'auth.signIn': command(SignInInputSchema).returns<AuthSession>(),
   'auth.signOut': command(Empty).returns<AuthSession>(),
   'auth.unlock': command(UnlockInputSchema).returns<AuthSession>(),
   'auth.lock': command(Empty).returns<AuthSession>(),
-  // Screen lock, PINs and quick user switch (issue 9); schemas in security-schemas.ts.
+  // Screen lock, PINs and quick user switch; schemas in security-schemas.ts.
   'auth.deskLock': command(Empty).returns<DeskLockState>(),
   'auth.lockDesk': command(security.LockDeskInput).returns<DeskLockState>(),
   'auth.unlockPin': command(security.UnlockPinInput).returns<DeskLockState>(),
   'auth.setPin': command(security.SetPinInput).returns<DeskLockState>(),
   'settings.setIdleLock': command(security.IdleLockInput).returns<DeskLockState>(),
-  // Audit viewer (issue 9): managers and admins; roles in command-roles.ts.
+  // Audit viewer: managers and admins; roles in command-roles.ts.
   'audit.list': command(security.AuditListInput).returns<AuditPage>(),
   'audit.exportCsv': command(security.AuditExportInput).returns<{ fileName: string; csv: string; rows: number }>(),
 
-  // Encrypted local backups (issue 9); types in domain/backup-types.ts.
+  // Encrypted local backups; types in domain/backup-types.ts.
   'backup.create': command(Empty).returns<BackupEntry>(),
   'backup.list': command(Empty).returns<BackupEntry[]>(),
   'backup.restore': command(BackupRestoreInput).returns<RestoreStaged>(),
@@ -116,7 +116,7 @@ export const commands = {
     { write: true },
   ).returns<AppointmentDetail>(),
 
-  // Availability, patients and booking (issue 6); schemas in booking-schemas.ts.
+  // Availability, patients and booking; schemas in booking-schemas.ts.
   'availability.findFree': command(FindFreeInputSchema).returns<FindFreeResult>(),
   'availability.week': command(WeekInputSchema).returns<WeekAvailability>(),
   'patients.search': command(PatientSearchInputSchema).returns<PatientSearchResult>(),
@@ -140,10 +140,10 @@ export const commands = {
   'availability.saveRoom': command(avail.SaveRoomInput, { write: true }).returns<AvailabilitySettings>(),
   'availability.saveType': command(avail.SaveTypeInput, { write: true }).returns<AvailabilitySettings>(),
   'availability.setDuration': command(avail.SetDurationInput, { write: true }).returns<AvailabilitySettings>(),
-  // Statuses that follow the clock (issue 23): the clinic's check-in lead time, admins only.
+  // Statuses that follow the clock: the clinic's check-in lead time, admins only.
   'availability.setStatusLead': command(avail.SetStatusLeadInput, { write: true }).returns<AvailabilitySettings>(),
 
-  // Treatment plans, payment plans, payments and money views (issue 7). Schemas: plan-schemas.ts.
+  // Treatment plans, payment plans, payments and money views. Schemas: plan-schemas.ts.
   'treatmentPlans.create': command(plan.TreatmentPlanCreateInput, { write: true }).returns<TreatmentPlanDetail>(),
   'treatmentPlans.get': command(plan.ById).returns<TreatmentPlanDetail>(),
   'treatmentPlans.listForPatient': command(plan.ByPatient).returns<TreatmentPlanSummary[]>(),
@@ -162,7 +162,7 @@ export const commands = {
   'payments.listForPatient': command(plan.ByPatient).returns<PaymentView[]>(),
   'money.patientBalance': command(plan.ByPatient).returns<PatientBalance>(),
   'money.overdueList': command(Empty).returns<OverdueRow[]>(),
-  // Recall campaigns (issue 8); schemas in recall-schemas.ts, output types in domain/recall-types.ts.
+  // Recall campaigns; schemas in recall-schemas.ts, output types in domain/recall-types.ts.
   'recalls.types.list': command(Empty).returns<RecallType[]>(),
   'recalls.types.create': command(recall.RecallTypeCreateSchema, { write: true }).returns<RecallType>(),
   'recalls.types.update': command(recall.RecallTypeUpdateSchema, { write: true }).returns<RecallType>(),

@@ -4,7 +4,7 @@ import { RecallCriteriaSchema } from './domain/recall-criteria.ts';
 import { RECALL_BASES } from './domain/recall-due.ts';
 import { RECALL_OUTCOMES } from './domain/recall-queue.ts';
 
-/** Input schemas of the recalls.* commands (issue 8). */
+/** Input schemas of the recalls.* commands. */
 
 const Uuid = z.string().uuid({ message: 'not_a_reference' });
 const CalendarDate = z.string().refine(isValidIsoDate, { message: 'calendar_date' });

@@ -1,5 +1,5 @@
 /**
- * Encrypted local backups (issue 9 part 6). A backup is a consistent snapshot of the database
+ * Encrypted local backups. A backup is a consistent snapshot of the database
  * (VACUUM INTO: still encrypted under the database key) plus a JSON copy of the unsynced outbox,
  * sealed with AES-256-GCM under a key derived from the database key (backup-file.ts). Files live
  * in `<dataDir>/backups/`: `<time>.cdbackup` and, for the unsynced-changes export, `<time>.cdunsynced`.

@@ -3,7 +3,7 @@ import { settings } from './availability-admin.ts';
 import type { HandlerSlice } from './context.ts';
 
 /**
- * The clinic's check-in lead time (statuses that follow the clock, issue 23): arrived, in
+ * The clinic's check-in lead time (statuses that follow the clock): arrived, in
  * progress and completed open this many minutes before a visit. A clinic row, so admins only
  * (shared/command-roles.ts, as the server's RLS); synced like every change (outbox, audit).
  */

@@ -1,5 +1,5 @@
 /**
- * Encryption at rest (issue 9): every page is encrypted and authenticated with ChaCha20-Poly1305
+ * Encryption at rest: every page is encrypted and authenticated with ChaCha20-Poly1305
  * (SQLite3 Multiple Ciphers' own scheme, through better-sqlite3-multiple-ciphers), keyed with a
  * raw 256-bit key (no passphrase KDF: the key is random and kept wrapped by the OS, see
  * electron/security/db-key.ts).

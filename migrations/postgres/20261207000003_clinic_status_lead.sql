@@ -1,4 +1,4 @@
--- Statuses that follow the clock (issue 23): a visit may be checked in, started or completed only
+-- Statuses that follow the clock: a visit may be checked in, started or completed only
 -- from this many minutes before its start. A clinic setting, synced to the desks (sync_pull reads
 -- a table's columns from the catalog, so the new column travels without touching the sync RPCs);
 -- the desks' local schema gets the same column in migrations/sqlite/0010_status_lead_minutes.sql.

@@ -1,4 +1,4 @@
--- Recall criteria (issue 8): every fact about completed visits that the criteria need (last
+-- Recall criteria: every fact about completed visits that the criteria need (last
 -- qualifying visit per recall type, last visit of any type, saw doctor X, had type Y) comes from
 -- one grouped scan of this partial covering index, in patient order with no temp b-tree:
 -- ~100 ms at 1M appointments instead of ~450 ms for a table scan plus sort.

@@ -1,4 +1,4 @@
--- The day schedule (issue 10): at 1M appointments in an encrypted database, schedule.day read
+-- The day schedule: at 1M appointments in an encrypted database, schedule.day read
 -- ~500 scattered appointment rows and ~500 patient rows per day, each a page read and decrypted
 -- on a cache miss (p95 ~70 ms on a loaded 2-core machine, goal 5 ms).
 -- A partial covering index holds every column the day query reads, in (clinic, start) order, so

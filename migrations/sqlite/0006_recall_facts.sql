@@ -1,4 +1,4 @@
--- Recall criteria (issue 8) at 200k patients / 1M appointments: the count used to group the whole
+-- Recall criteria at 200k patients / 1M appointments: the count used to group the whole
 -- completed-visits index (~150 MB) and read the patients table (~60 MB) through a 32 MiB page
 -- cache, decrypting ~50k pages per count (600-900 ms). These local-only facts hold the same
 -- answers in ~20 MB: integer keys instead of 36-character ids, instants as integer epoch ms.

@@ -1,4 +1,4 @@
--- A first download of a large clinic (issue 5/10) inserts rows in the server's order, i.e. in
+-- A first download of a large clinic inserts rows in the server's order, i.e. in
 -- random order for every secondary index: at 200k appointments the doctor, patient and day
 -- indexes cost ~2/3 of the insert time. The sync worker drops those indexes for the download
 -- and builds each once at the end, sorted. Their definitions wait here meanwhile, written in the

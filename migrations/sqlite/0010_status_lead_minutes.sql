@@ -1,4 +1,4 @@
--- Statuses that follow the clock (issue 23): a visit may be checked in, started or completed only
+-- Statuses that follow the clock: a visit may be checked in, started or completed only
 -- from this many minutes before its start (a no-show only after the start). A clinic setting,
 -- synced with the server's clinics.status_lead_minutes; additive, with the default every clinic
 -- had in effect.

@@ -1,6 +1,6 @@
 import type { Instant, IsoDate } from './clinic-time.ts';
 
-/** Read models of the availability editors (issue 6): rooms, types, weekly hours, absences. */
+/** Read models of the availability editors: rooms, types, weekly hours, absences. */
 
 export interface RoomView {
   id: string;

@@ -1,4 +1,4 @@
-/** Output types of the backup commands (issue 9). Backups live in `<dataDir>/backups/`. */
+/** Output types of the backup commands. Backups live in `<dataDir>/backups/`. */
 export interface BackupEntry {
   /** File name inside the backups folder (the only thing restore accepts). */
   file: string;

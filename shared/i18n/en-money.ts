@@ -1,4 +1,4 @@
-/** English strings of treatment plans, payment plans, payments and the money views (issue 7). */
+/** English strings of treatment plans, payment plans, payments and the money views. */
 export const enMoney = {
   'screen.money': 'Plans & payments',
   'screen.overdue': 'Overdue',

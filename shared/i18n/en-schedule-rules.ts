@@ -1,5 +1,5 @@
 /**
- * English words for the schedule's rules (issue 23): statuses that follow the clock, the no-show
+ * English words for the schedule's rules: statuses that follow the clock, the no-show
  * confirmation and the live label of a dragged appointment. Spread into en.ts.
  */
 export const enScheduleRules = {

@@ -1,4 +1,4 @@
-/** Screen lock, quick user switch, roles, national id reveal and the audit viewer (issue 9). */
+/** Screen lock, quick user switch, roles, national id reveal and the audit viewer. */
 export const enSecurity = {
   'lock.title': 'Desk locked',
   'lock.hint': 'Your work is kept. Choose who you are and type your PIN.',

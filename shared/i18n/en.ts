@@ -123,7 +123,7 @@ export const en = {
   'help.closePanel': 'Close the panel',
   'help.help': 'Show this help',
 
-  // issue 6: availability, booking, patients, day sheet (keep this block together).
+  // Availability, booking, patients, day sheet (keep this block together).
   'booking.title': 'New appointment',
   'booking.rescheduleTitle': 'Move the appointment of {patient}',
   'booking.searchPatient': 'Search patient',
@@ -319,7 +319,7 @@ export const en = {
   'avail.bookFreeAt': 'Book {name} at {time} (free until {until})',
   'avail.noDoctors': 'No active doctors.',
   'avail.perDoctorDurations': 'Durations per doctor',
-  // end of issue 6 block.
+  // End of the availability, booking, patients and day sheet block.
 } as const;
 
 export type MessageKey = keyof typeof en;

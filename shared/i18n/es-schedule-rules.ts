@@ -1,6 +1,6 @@
 import type { enScheduleRules } from './en-schedule-rules.ts';
 
-/** Spanish words for the schedule's rules (issue 23). Spread into es.ts. */
+/** Spanish words for the schedule's rules. Spread into es.ts. */
 export const esScheduleRules: { readonly [K in keyof typeof enScheduleRules]: string } = {
   'statusRule.tooEarly.arrived': 'Demasiado pronto para registrar la llegada: se puede desde el {day} a las {time}, {minutes} min antes de la cita.',
   'statusRule.tooEarly.in_progress': 'Demasiado pronto para empezar la consulta: se puede desde el {day} a las {time}, {minutes} min antes.',

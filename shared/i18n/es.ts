@@ -123,7 +123,7 @@ export const es: Messages = {
   'help.closePanel': 'Cerrar el panel',
   'help.help': 'Mostrar esta ayuda',
 
-  // issue 6: availability, booking, patients, day sheet (keep this block together).
+  // Availability, booking, patients, day sheet (keep this block together).
   'booking.title': 'Nueva cita',
   'booking.rescheduleTitle': 'Mover la cita de {patient}',
   'booking.searchPatient': 'Buscar paciente',
@@ -319,5 +319,5 @@ export const es: Messages = {
   'avail.bookFreeAt': 'Reservar con {name} a las {time} (libre hasta las {until})',
   'avail.noDoctors': 'No hay médicos activos.',
   'avail.perDoctorDurations': 'Duración por médico',
-  // end of issue 6 block.
+  // End of the availability, booking, patients and day sheet block.
 };

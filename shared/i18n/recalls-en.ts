@@ -1,4 +1,4 @@
-/** English strings of the recall screens (issue 8); spread into en.ts, typed there with the rest. */
+/** English strings of the recall screens; spread into en.ts, typed there with the rest. */
 export const recallsEn = {
   'screen.recalls': 'Recalls',
 

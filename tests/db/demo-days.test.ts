@@ -3,7 +3,7 @@ import { type DemoOptions, buildDemo } from '../../resources/demo/build.ts';
 import { addDaysIso, instantToLocalDate } from '../../shared/domain/clinic-time.ts';
 
 // The demo clinic is the same clinic all day long: a day's appointments depend on the seed and
-// that day only, never on the hour the generator ran (issue 23: the drag test failed at some hours).
+// that day only, never on the hour the generator ran (an hour-dependent demo made the drag test fail at some hours).
 const TZ = 'Europe/Madrid';
 const SIZES = { seed: 11, patients: 800, doctors: 6 };
 

@@ -13,7 +13,7 @@ import { type CriteriaClock, type RecallCriteria, matchesCriteria } from '../../
 import type { VisitFact } from '../../shared/domain/recall-due.ts';
 import { expectedFacts, storedFacts, visitRows } from './recall-facts-model.ts';
 
-// Issue 23: the demo clinic supports a recall campaign out of the box. The default demo (as
+// The demo clinic supports a recall campaign out of the box. The default demo (as
 // `npm start` and the headless host build it) is seeded and asked through the command API;
 // every expected count is computed from the seeded rows by the reference predicate, never typed in.
 const TZ = 'Europe/Madrid';

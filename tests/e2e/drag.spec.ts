@@ -5,7 +5,7 @@ import { test as base, expect, type Host } from './fixtures.ts';
 import { BookingPage } from './pages/booking-page.ts';
 
 /**
- * Issue 23 on the day grid: a drag says where it lands (and what is in the way) while it moves,
+ * On the day grid, a drag says where it lands (and what is in the way) while it moves,
  * never lands past the grid's end and asks when it lands elsewhere than under the pointer; the
  * clock decides when a visit may be checked in or called a no-show, and a no-show is asked first.
  * Every test finds its data through the command API (never a shape of "today") and drags in

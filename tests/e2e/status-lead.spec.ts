@@ -1,7 +1,7 @@
 import { test as base, expect } from './fixtures.ts';
 import { AvailabilityPage } from './pages/availability-page.ts';
 
-/** The clinic's check-in lead time (issue 23), set by an admin in the availability editors. */
+/** The clinic's check-in lead time, set by an admin in the availability editors. */
 const test = base.extend<{ availability: AvailabilityPage }>({
   availability: async ({ page, host }, use) => {
     await use(new AvailabilityPage(page, host));

@@ -11,7 +11,7 @@ import { type RunningHost, startHost } from '../../electron/host/host.ts';
 import { type RawResponse, fakeRendererDir, send } from './host-http.ts';
 
 /**
- * Issue 9 part 5: random and hostile input to every command through the real loopback transport
+ * Random and hostile input to every command through the real loopback transport
  * around the real app. Every answer is a clean envelope, invalid input writes nothing, no input
  * produces an internal error or a stack trace, and the host keeps answering.
  */

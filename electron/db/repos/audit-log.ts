@@ -29,7 +29,7 @@ export function lastDeskAction(db: ReadDb, clinicId: string, deskId: string): Au
   return { id: row.id, at: row.at, action: row.action, tableName: row.table_name, rowId: row.row_id, details };
 }
 
-// ---- the audit viewer (issue 9) and audit rows that change no other row ----
+// ---- the audit viewer and audit rows that change no other row ----
 
 export interface AuditQuery {
   /** Instants, [from, to). */

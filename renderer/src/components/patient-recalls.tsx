@@ -7,7 +7,7 @@ import { useErrorText } from '../i18n/error-text.ts';
 const REFRESH_ON = ['appointments', 'recall_types', 'treatment_plans', 'treatment_steps'] as const;
 
 /**
- * A patient's recall due dates, one line per active recall type (issue 8). A shared widget so the
+ * A patient's recall due dates, one line per active recall type. A shared widget so the
  * patients feature can show it without importing the recalls feature.
  */
 export function PatientRecalls({ patientId }: { patientId: string }) {
