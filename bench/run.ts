@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp, databasePath } from '../electron/app.ts';
-import { FileSecretStore } from '../electron/auth/secret-store.ts';
+import { FileSecretStore } from '../electron/secrets/secret-store.ts';
 import { chooseLocalStaff } from '../electron/commands/session.ts';
 import { openDatabase } from '../electron/db/database.ts';
 import { migrate } from '../electron/db/migrate.ts';

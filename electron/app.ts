@@ -17,7 +17,7 @@ import { seedDemoClinic } from './demo/seed.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
 import type { TokenSource } from './sync/token-source.ts';
 import { AuthService, type AuthOptions } from './auth/auth-service.ts';
-import { FileSecretStore, MemorySecretStore, type SecretStore } from './auth/secret-store.ts';
+import { FileSecretStore, MemorySecretStore, type SecretStore } from './secrets/secret-store.ts';
 import { openAppDatabase } from './security/app-database.ts';
 import { type RecoveryNotice, openOrRebuild, storedDatabaseKey } from './sync/recover.ts';
 import { DeskLock } from './auth/desk-lock.ts';

@@ -18,7 +18,7 @@ import {
 import { DEMO_STAFF } from '../shared/demo-ids.ts';
 import { fail } from '../shared/result.ts';
 import { type ClinicApp, createApp } from './app.ts';
-import { FileSecretStore, SafeStorageSecretStore, type SecretStore } from './auth/secret-store.ts';
+import { FileSecretStore, SafeStorageSecretStore, type SecretStore } from './secrets/secret-store.ts';
 import { serverFromEnv } from './auth/server-config.ts';
 import { CHROMIUM_LANG, isLanguage, readDeskLanguage, writeDeskLanguage } from './desk-language.ts';
 import { SECURITY_HEADERS } from './serving/security-headers.ts';

@@ -22,7 +22,7 @@ import {
   observeClock,
   offlineDeadline,
 } from './offline-unlock.ts';
-import type { SecretStore } from './secret-store.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
 import { type StoredSession, parseStoredSession, secretKeyFor } from './stored-session.ts';
 
 export interface ServerConfig {

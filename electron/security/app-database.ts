@@ -3,7 +3,7 @@
  * restore swapped in, a plain database encrypted in place, and an encrypted backup taken before
  * any migration changes the schema of an existing database.
  */
-import type { SecretStore } from '../auth/secret-store.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
 import { applyPendingRestore, backupsDir, createBackup } from '../backup/backup.ts';
 import { type WriteDb, openDatabase } from '../db/database.ts';
 import type { EncryptStep } from '../db/encryption.ts';

@@ -6,7 +6,7 @@
  * for a database that does not exist yet or is still plain, and is stored before first use.
  */
 import { randomBytes } from 'node:crypto';
-import type { SecretStore } from '../auth/secret-store.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
 import { DatabaseKeyError, KEY_BYTES, fileState } from '../db/encryption.ts';
 
 export const DB_KEY_NAME = 'db-key';

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupsDir, exportUnsyncedChanges } from '../backup/backup.ts';
-import type { SecretStore } from '../auth/secret-store.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
 import type { WriteDb } from '../db/database.ts';
 import { DB_KEY_NAME } from '../security/db-key.ts';
 import { isDamagedDatabaseError, readOutbox, withSalvageCopy } from '../db/repos/sync-rescue.ts';

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ClinicApp, createApp } from '../../electron/app.ts';
 import { createVerifier, newOfflineState } from '../../electron/auth/offline-unlock.ts';
-import { MemorySecretStore } from '../../electron/auth/secret-store.ts';
+import { MemorySecretStore } from '../../electron/secrets/secret-store.ts';
 import { secretKeyFor } from '../../electron/auth/stored-session.ts';
 import type { AuthSession, AuthUser } from '../../shared/domain/auth-types.ts';
 import type { Envelope } from '../../shared/result.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileSecretStore, MemorySecretStore, SafeStorageSecretStore, type SafeStorageLike } from '../../electron/auth/secret-store.ts';
+import { FileSecretStore, MemorySecretStore, SafeStorageSecretStore, type SafeStorageLike } from '../../electron/secrets/secret-store.ts';
 
 const dirs: string[] = [];
 function dir(): string {

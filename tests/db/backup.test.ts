@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupEntry, RestoreStaged, UnsyncedExported } from '../../shared/domain/backup-types.ts';
 import type { Envelope } from '../../shared/result.ts';
 import { type ClinicApp, createApp, databasePath } from '../../electron/app.ts';
-import { FileSecretStore } from '../../electron/auth/secret-store.ts';
+import { FileSecretStore } from '../../electron/secrets/secret-store.ts';
 import { backupsDir, exportUnsyncedChanges, readBackupOutbox, readUnsyncedExport } from '../../electron/backup/backup.ts';
 import { BackupDamagedError, BackupKeyError } from '../../electron/backup/backup-file.ts';
 import { openDatabase } from '../../electron/db/database.ts';

@@ -5,7 +5,7 @@
  *   tsx encryption-crash-child.ts <dataDir> <step|none>    → opens the app database and SIGKILLs itself at <step>
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { FileSecretStore } from '../../electron/auth/secret-store.ts';
+import { FileSecretStore } from '../../electron/secrets/secret-store.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 import { type EncryptStep, applyKey } from '../../electron/db/encryption.ts';
 import { DB_KEY_NAME } from '../../electron/security/db-key.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import PlainSqlite from 'better-sqlite3';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileSecretStore } from '../../electron/auth/secret-store.ts';
+import { FileSecretStore } from '../../electron/secrets/secret-store.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 import { type EncryptStep, applyKey, fileState, tableCounts } from '../../electron/db/encryption.ts';
 import { migrate } from '../../electron/db/migrate.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import PlainSqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, databasePath } from '../../electron/app.ts';
-import { FileSecretStore, MemorySecretStore } from '../../electron/auth/secret-store.ts';
+import { FileSecretStore, MemorySecretStore } from '../../electron/secrets/secret-store.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, applyKey, fileState, tableCounts } from '../../electron/db/encryption.ts';

@@ -1,7 +1,8 @@
 /**
- * Where the desk keeps its secrets (the Supabase session with its refresh token, the offline
- * unlock verifier). Electron encrypts them with the OS keychain through safeStorage; the headless
- * host keeps them in files only the user can read. Values never pass through a logger.
+ * Where the desk keeps its secrets: the database key (storage/), the Supabase session with its
+ * refresh token and the offline unlock verifier (auth/). Electron encrypts them with the OS
+ * keychain through safeStorage; the headless host keeps them in files only the user can read.
+ * Values never pass through a logger.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
