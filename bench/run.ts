@@ -14,7 +14,7 @@ import { createApp, databasePath } from '../electron/app.ts';
 import { FileSecretStore } from '../electron/secrets/secret-store.ts';
 import { chooseLocalStaff } from '../electron/commands/session.ts';
 import { openDatabase } from '../electron/db/database.ts';
-import { migrate } from '../electron/db/migrate.ts';
+import { migrate } from '../electron/db/schema/migrate.ts';
 import { createRng } from '../electron/demo/random.ts';
 import { demoWindow, seedDemoClinic } from '../electron/demo/seed.ts';
 import { loadOrCreateDatabaseKey } from '../electron/security/db-key.ts';

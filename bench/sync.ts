@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { openDatabase } from '../electron/db/database.ts';
-import { migrate } from '../electron/db/migrate.ts';
+import { migrate } from '../electron/db/schema/migrate.ts';
 import { SYNCED_TABLES } from '../shared/sync-tables.ts';
 import { type ServerInfo, startStackProcess } from './sync-server.ts';
 import { upsertUser } from '../stack/auth-service.ts';

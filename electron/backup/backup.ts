@@ -21,7 +21,7 @@ import {
   unsyncedOutbox,
   verifyDatabaseFile,
 } from '../db/snapshot.ts';
-import { latestSchemaVersion } from '../db/migrate.ts';
+import { latestSchemaVersion } from '../db/schema/migrate.ts';
 import { type SealHeader, readHeader, seal, unseal } from './backup-file.ts';
 
 export const BACKUP_EXT = '.cdbackup';

@@ -7,7 +7,7 @@ import type { SecretStore } from '../secrets/secret-store.ts';
 import { applyPendingRestore, backupsDir, createBackup } from '../backup/backup.ts';
 import { type WriteDb, openDatabase } from '../db/database.ts';
 import type { EncryptStep } from '../db/encryption.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate } from '../db/schema/migrate.ts';
 import { loadOrCreateDatabaseKey } from './db-key.ts';
 
 export interface AppDatabaseOptions {

@@ -15,7 +15,7 @@ import { clearSeen, getSyncState, saveSyncState, unseenAcknowledgedRows } from '
 import { insertOutboxRow, pendingMutationsOfRow, pendingRowKeys } from '../db/repos/sync-outbox.ts';
 import { bulkLoad, resetVersion } from '../db/repos/sync-rows.ts';
 import { type Checkpointer, startCheckpointer } from '../db/repos/sync-checkpointer.ts';
-import { deferForFirstDownload, restoreDeferred } from '../db/repos/deferred-indexes.ts';
+import { deferForFirstDownload, restoreDeferred } from '../db/schema/deferred-indexes.ts';
 import { applyBlockRows, inSyncTransaction } from './apply.ts';
 import type { CompactPage, PageBlock, SyncTransport } from './transport.ts';
 

@@ -10,7 +10,7 @@ import { backupsDir, exportUnsyncedChanges, readBackupOutbox, readUnsyncedExport
 import { BackupDamagedError, BackupKeyError } from '../../electron/backup/backup-file.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 import { keyOf, tableCounts } from '../../electron/db/encryption.ts';
-import { latestSchemaVersion, migrate } from '../../electron/db/migrate.ts';
+import { latestSchemaVersion, migrate } from '../../electron/db/schema/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import { loadOrCreateDatabaseKey } from '../../electron/security/db-key.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type WriteDb } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import {
   buildDeferredIndex,
   deferForFirstDownload,
@@ -11,7 +11,7 @@ import {
   FIRST_SYNC_DEFERRED_TRIGGERS,
   pendingDeferredIndexes,
   pendingDeferredTriggers,
-} from '../../electron/db/repos/deferred-indexes.ts';
+} from '../../electron/db/schema/deferred-indexes.ts';
 import { listStartingBetween } from '../../electron/db/repos/appointments.ts';
 import { BULK_CACHE_KIB } from '../../electron/db/repos/sync-rows.ts';
 import { pullAll } from '../../electron/sync/pull.ts';

@@ -3,7 +3,7 @@ import type { CommandContext } from '../../electron/commands/context.ts';
 import { dispatch } from '../../electron/commands/dispatch.ts';
 import { handlers } from '../../electron/commands/index.ts';
 import { type WriteDb, openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { writeTransaction } from '../../electron/db/mutation-writer.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import type { CommandName, CommandOutput } from '../../shared/commands.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileSecretStore } from '../../electron/secrets/secret-store.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 import { type EncryptStep, applyKey, fileState, tableCounts } from '../../electron/db/encryption.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import { DB_KEY_NAME } from '../../electron/security/db-key.ts';
 import { openAppDatabase } from '../../electron/security/app-database.ts';

@@ -8,7 +8,7 @@ import { FileSecretStore, MemorySecretStore } from '../../electron/secrets/secre
 import { openDatabase } from '../../electron/db/database.ts';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, applyKey, fileState, tableCounts } from '../../electron/db/encryption.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import { DB_KEY_NAME } from '../../electron/security/db-key.ts';
 import { rewriteInLegacyScheme, schemesThatOpen } from './legacy-cipher.ts';

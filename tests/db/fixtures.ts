@@ -1,5 +1,5 @@
 import { type WriteDb, openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 
 /** A tiny hand-made clinic for DB tests: two doctors (one working Mondays), a room, a patient. */
 export const FX = {

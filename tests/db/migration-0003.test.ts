@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { insertAttention, openAttention, openAttentionCount, resolveAttention } from '../../electron/db/repos/needs-attention.ts';
 import { getSyncState, saveSyncState } from '../../electron/db/repos/sync-state.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 
 describe('SQL/migration 0004 recall indexes', () => {
   it('adds the partial covering index the recall criteria scan, and the planner uses it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { listStartingBetween } from '../../electron/db/repos/appointments.ts';
 
 const plan = (db: ReturnType<typeof openDatabase>, sql: string) =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { FX, freshDb, seedFixture } from './fixtures.ts';
 import { addPatient, addType, addVisit } from './recall-fixtures.ts';
 import { applyOp, expectedFacts, factsClinic, op, STATUSES, storedFacts } from './recall-facts-model.ts';

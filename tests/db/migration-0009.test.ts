@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { findPaymentByIdempotencyKey } from '../../electron/db/repos/payments.ts';
 import { FX, T0, seedFixture } from './fixtures.ts';
 

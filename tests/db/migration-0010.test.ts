@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { getStatusLeadMinutes } from '../../electron/db/repos/clinics.ts';
 
 describe('SQL/migration 0010 clinics.status_lead_minutes', () => {

@@ -8,7 +8,7 @@ import {
   defaultMigrationsDir,
   latestSchemaVersion,
   migrate,
-} from '../../electron/db/migrate.ts';
+} from '../../electron/db/schema/migrate.ts';
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite/index.ts';
 import { SYNCED_TABLES } from '../../shared/sync-tables.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type WriteDb, openDatabase } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { countMatching, countQuery, listMatching, previewMatching } from '../../electron/db/repos/recall-criteria.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import { DEMO_CLINIC_ID } from '../../shared/demo-ids.ts';

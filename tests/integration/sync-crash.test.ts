@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databasePath } from '../../electron/app.ts';
 import { openDatabase, type WriteDb } from '../../electron/db/database.ts';
-import { migrate } from '../../electron/db/migrate.ts';
+import { migrate } from '../../electron/db/schema/migrate.ts';
 import { createClinic, type TestClinic } from './fixtures.ts';
 import { useStack, type StackInfo } from './harness.ts';
 import { type Desk, expectConverged, openDesk, removeDir, settle } from './sync-desk.ts';

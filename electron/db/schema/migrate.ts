@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SQLITE_MIGRATIONS, type SqliteMigration } from '../../migrations/sqlite/index.ts';
-import type { WriteDb } from './database.ts';
-import { restoreDeferredNow } from './repos/deferred-indexes.ts';
+import { SQLITE_MIGRATIONS, type SqliteMigration } from '../../../migrations/sqlite/index.ts';
+import type { WriteDb } from '../database.ts';
+import { restoreDeferredNow } from './deferred-indexes.ts';
 
 export class DatabaseFromFutureError extends Error {
   readonly found: number;
@@ -21,7 +21,7 @@ export class DatabaseFromFutureError extends Error {
 }
 
 export function defaultMigrationsDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations', 'sqlite');
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'migrations', 'sqlite');
 }
 
 export function latestSchemaVersion(migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): number {
