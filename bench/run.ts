@@ -17,7 +17,7 @@ import { openDatabase } from '../electron/db/database.ts';
 import { migrate } from '../electron/db/schema/migrate.ts';
 import { createRng } from '../electron/demo/random.ts';
 import { demoWindow, seedDemoClinic } from '../electron/demo/seed.ts';
-import { loadOrCreateDatabaseKey } from '../electron/security/db-key.ts';
+import { loadOrCreateDatabaseKey } from '../electron/storage/desk-key.ts';
 import { DEMO_STAFF } from '../shared/demo-ids.ts';
 import { bookingBench } from './booking.ts';
 import { browserBench } from './browser.ts';

@@ -18,8 +18,8 @@ import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
 import type { TokenSource } from './sync/token-source.ts';
 import { AuthService, type AuthOptions } from './auth/auth-service.ts';
 import { FileSecretStore, MemorySecretStore, type SecretStore } from './secrets/secret-store.ts';
-import { openAppDatabase } from './security/app-database.ts';
-import { type RecoveryNotice, openOrRebuild, storedDatabaseKey } from './sync/recover.ts';
+import { openAppDatabase } from './storage/open-desk-database.ts';
+import { type RecoveryNotice, openOrRebuild, storedDatabaseKey } from './storage/rebuild-damaged.ts';
 import { DeskLock } from './auth/desk-lock.ts';
 import { rememberRecovery } from './commands/recovery-notice.ts';
 

@@ -3,7 +3,7 @@ import type { ReadDb, WriteDb } from '../db/database.ts';
 import { getSetting, setSetting } from '../db/repos/local-settings.ts';
 import { outboxSummary } from '../db/repos/outbox.ts';
 
-/** What electron/sync/recover.ts reports about a rebuilt database (ClinicApp.recovery). */
+/** What electron/storage/rebuild-damaged.ts reports about a rebuilt database (ClinicApp.recovery). */
 export interface RebuildReport {
   message: string;
   exportFile: string | null;

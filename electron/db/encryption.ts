@@ -2,7 +2,7 @@
  * Encryption at rest: every page is encrypted and authenticated with ChaCha20-Poly1305
  * (SQLite3 Multiple Ciphers' own scheme, through better-sqlite3-multiple-ciphers), keyed with a
  * raw 256-bit key (no passphrase KDF: the key is random and kept wrapped by the OS, see
- * electron/security/db-key.ts).
+ * electron/storage/desk-key.ts).
  *
  * Desks written before that used SQLCipher 4's scheme (AES-256-CBC + HMAC-SHA512). Both are
  * authenticated with a 256-bit key; ChaCha20-Poly1305 costs about half the CPU per page, which

@@ -72,7 +72,7 @@ export interface AppInfo {
   recovery?: RecoveryInfo;
 }
 
-/** What the staff are told after a damaged local database was replaced (electron/sync/recover.ts). */
+/** What the staff are told after a damaged local database was replaced (electron/storage/rebuild-damaged.ts). */
 export interface RecoveryInfo {
   /** When the damaged file was found and the database rebuilt. */
   at: Instant;

@@ -12,7 +12,7 @@ import { openDatabase } from '../../electron/db/database.ts';
 import { keyOf, tableCounts } from '../../electron/db/encryption.ts';
 import { latestSchemaVersion, migrate } from '../../electron/db/schema/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
-import { loadOrCreateDatabaseKey } from '../../electron/security/db-key.ts';
+import { loadOrCreateDatabaseKey } from '../../electron/storage/desk-key.ts';
 
 const NOW = new Date('2026-03-20T09:30:00.000Z');
 const dirs: string[] = [];

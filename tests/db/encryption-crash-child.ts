@@ -8,8 +8,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { FileSecretStore } from '../../electron/secrets/secret-store.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 import { type EncryptStep, applyKey } from '../../electron/db/encryption.ts';
-import { DB_KEY_NAME } from '../../electron/security/db-key.ts';
-import { openAppDatabase } from '../../electron/security/app-database.ts';
+import { DB_KEY_NAME } from '../../electron/storage/desk-key.ts';
+import { openAppDatabase } from '../../electron/storage/open-desk-database.ts';
 
 const [dataDir, step] = process.argv.slice(2) as [string, string];
 const dbPath = `${dataDir}/clinic-desk.db`;

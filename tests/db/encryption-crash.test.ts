@@ -10,8 +10,8 @@ import { openDatabase } from '../../electron/db/database.ts';
 import { type EncryptStep, applyKey, fileState, tableCounts } from '../../electron/db/encryption.ts';
 import { migrate } from '../../electron/db/schema/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
-import { DB_KEY_NAME } from '../../electron/security/db-key.ts';
-import { openAppDatabase } from '../../electron/security/app-database.ts';
+import { DB_KEY_NAME } from '../../electron/storage/desk-key.ts';
+import { openAppDatabase } from '../../electron/storage/open-desk-database.ts';
 import { rewriteInLegacyScheme, schemesThatOpen } from './legacy-cipher.ts';
 
 const CHILD = join(import.meta.dirname, 'encryption-crash-child.ts');

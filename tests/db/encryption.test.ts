@@ -10,7 +10,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, applyKey, fileState, tableCounts } from '../../electron/db/encryption.ts';
 import { migrate } from '../../electron/db/schema/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
-import { DB_KEY_NAME } from '../../electron/security/db-key.ts';
+import { DB_KEY_NAME } from '../../electron/storage/desk-key.ts';
 import { rewriteInLegacyScheme, schemesThatOpen } from './legacy-cipher.ts';
 
 const NOW = new Date('2026-03-20T09:30:00.000Z');

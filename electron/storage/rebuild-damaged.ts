@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { backupsDir, exportUnsyncedChanges } from '../backup/backup.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { WriteDb } from '../db/database.ts';
-import { DB_KEY_NAME } from '../security/db-key.ts';
+import { DB_KEY_NAME } from './desk-key.ts';
 import { isDamagedDatabaseError, readOutbox, withSalvageCopy } from '../db/repos/sync-rescue.ts';
 import { type OutboxRow, insertOutboxRow } from '../db/repos/sync-outbox.ts';
 

@@ -8,7 +8,7 @@ import { applyPendingRestore, backupsDir, createBackup } from '../backup/backup.
 import { type WriteDb, openDatabase } from '../db/database.ts';
 import type { EncryptStep } from '../db/encryption.ts';
 import { migrate } from '../db/schema/migrate.ts';
-import { loadOrCreateDatabaseKey } from './db-key.ts';
+import { loadOrCreateDatabaseKey } from './desk-key.ts';
 
 export interface AppDatabaseOptions {
   /** ':memory:' (tests): plain, nothing on disk. */
