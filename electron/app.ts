@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ClinicEvent, ClinicEvents, EventName } from '../shared/events.ts';
 import { type Envelope, fail } from '../shared/result.ts';
 import type { AuthUser } from '../shared/domain/auth-types.ts';
@@ -18,8 +16,7 @@ import { SyncEngine, type SyncEngineOptions } from './sync/engine.ts';
 import type { TokenSource } from './sync/token-source.ts';
 import { AuthService, type AuthOptions } from './auth/auth-service.ts';
 import { FileSecretStore, MemorySecretStore, type SecretStore } from './secrets/secret-store.ts';
-import { openAppDatabase } from './storage/open-desk-database.ts';
-import { type RecoveryNotice, openOrRebuild, storedDatabaseKey } from './storage/rebuild-damaged.ts';
+import { type OpenedDesk, openDeskDatabase } from './storage/open-desk-database.ts';
 import { DeskLock } from './auth/desk-lock.ts';
 import { rememberRecovery } from './commands/recovery-notice.ts';
 
@@ -62,7 +59,7 @@ export interface ClinicApp {
   /** Sign-in and offline unlock, when a server is configured. */
   readonly auth: AuthService | null;
   /** Set when a damaged database was replaced at start-up: what happened, for the staff to read. */
-  readonly recovery: RecoveryNotice | null;
+  readonly recovery: OpenedDesk['recovery'];
   /**
    * Answers the first screen's reads once and drops the answers, while the window is still
    * opening: a cold clinic-group database needs ~150–250 ms for today's schedule, a warm one a
@@ -75,46 +72,10 @@ const consoleLogger: Logger = {
   error: (message, meta) => console.error(`[clinic-desk] ${message}`, meta ?? ''),
 };
 
-export function databasePath(dataDir: string): string {
-  return join(dataDir, 'clinic-desk.db');
-}
-
 export function createApp(config: AppConfig): ClinicApp {
   const now = config.now ?? (() => new Date());
   const logger = config.logger ?? consoleLogger;
-  if (config.dataDir !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
-  // Encrypted at rest, migrated, with a backup before any schema change.
-  const keyStore = config.keyStore ?? (config.dataDir === ':memory:' ? false : new FileSecretStore(config.dataDir));
-  const openDb = () =>
-    openAppDatabase({
-      dataDir: config.dataDir,
-      dbPath: databasePath(config.dataDir),
-      keyStore,
-      now,
-      appVersion: APP_VERSION,
-      log: (message) => logger.error(message),
-    });
-  // A damaged file on a desk that syncs: unsynced changes saved and queued again, clinic downloaded again.
-  const { db, recovery } =
-    config.server && config.dataDir !== ':memory:'
-      ? openOrRebuild(openDb, {
-          dataDir: config.dataDir,
-          dbPath: databasePath(config.dataDir),
-          key: () => storedDatabaseKey(keyStore),
-          now,
-          appVersion: APP_VERSION,
-          log: (message) => logger.error(message),
-        })
-      : { db: openDb(), recovery: null };
-  try {
-    // Tell the staff (app.info → banner) on every start until dismissed, not only in this run's log.
-    if (recovery) rememberRecovery(db, recovery, now());
-    // A server-backed desk gets its data by pull, never from the demo generator.
-    if (config.demo !== false && !config.server) seedDemoClinic(db, { now: now() });
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  const { db, recovery } = openDesk(config, now, logger);
 
   const listeners = new Set<(event: ClinicEvent) => void>();
   const emit = <N extends EventName>(name: N, payload: ClinicEvents[N]) => {
@@ -229,6 +190,28 @@ export function createApp(config: AppConfig): ClinicApp {
       if (db.open) db.close();
     },
   };
+}
+
+/** The desk database opened (storage/), then told about a rebuild and, on a local-only desk, seeded. */
+function openDesk(config: AppConfig, now: () => Date, logger: Logger): OpenedDesk {
+  const desk = openDeskDatabase({
+    dataDir: config.dataDir,
+    keyStore: config.keyStore,
+    rebuildDamaged: Boolean(config.server),
+    now,
+    appVersion: APP_VERSION,
+    log: (message) => logger.error(message),
+  });
+  try {
+    // Tell the staff (app.info → banner) on every start until dismissed, not only in this run's log.
+    if (desk.recovery) rememberRecovery(desk.db, desk.recovery, now());
+    // A server-backed desk gets its data by pull, never from the demo generator.
+    if (config.demo !== false && !config.server) seedDemoClinic(desk.db, { now: now() });
+  } catch (err) {
+    desk.db.close();
+    throw err;
+  }
+  return desk;
 }
 
 function loadSessionOrEmpty(db: WriteDb, signedIn?: AuthUser | null): Session {

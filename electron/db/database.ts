@@ -1,7 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module declaration cannot be imported
 /// <reference path="./sqlite-driver.d.ts" />
 import Database from 'better-sqlite3-multiple-ciphers';
-import { type CipherScheme, type EncryptStep, applyKey, encryptInPlace, prepareEncryptedFile, rememberKey } from './encryption.ts';
+import { applyKey, rememberKey } from './encryption.ts';
 
 /** Read-only handle type: repositories that only read take this, so a read path cannot write. */
 export type ReadDb = Pick<Database.Database, 'prepare' | 'pragma'> & { readonly __read?: true };
@@ -13,12 +13,11 @@ export interface OpenOptions {
   path: string;
   readonly?: boolean;
   /**
-   * 256-bit key: the file is encrypted (ChaCha20-Poly1305, see encryption.ts). A plain file at `path` is
-   * encrypted in place first. Ignored for ':memory:'. A wrong key throws DatabaseKeyError.
+   * 256-bit key: the file is encrypted (see encryption.ts); a missing one is created encrypted.
+   * Ignored for ':memory:'. A wrong key, or a plain file, throws DatabaseKeyError: encrypting a
+   * plain desk file, or moving one in the old cipher scheme, is storage/'s step before and after.
    */
   key?: Buffer | null;
-  /** Test hook: called between the steps of an in-place encryption. */
-  onEncryptStep?: (step: EncryptStep) => void;
 }
 
 /**
@@ -28,13 +27,13 @@ export interface OpenOptions {
  */
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
-function openKeyed(path: string, writable: boolean, key: Buffer | null): { db: WriteDb; scheme: CipherScheme | null } {
+function openKeyed(path: string, writable: boolean, key: Buffer | null): WriteDb {
   const db = new Database(path, { readonly: !writable });
-  if (!key) return { db, scheme: null };
+  if (!key) return db;
   try {
-    const scheme = applyKey(db, key);
+    applyKey(db, key);
     rememberKey(db, key);
-    return { db, scheme };
+    return db;
   } catch (err) {
     db.close();
     throw err;
@@ -48,17 +47,7 @@ function openKeyed(path: string, writable: boolean, key: Buffer | null): { db: W
  */
 export function openDatabase(options: OpenOptions): WriteDb {
   const key = options.path === ':memory:' ? null : (options.key ?? null);
-  const writable = !options.readonly;
-  if (key && writable) prepareEncryptedFile(options.path, key, options.onEncryptStep);
-  let opened = openKeyed(options.path, writable, key);
-  // A desk in the old cipher scheme is read as it is; a writable open moves it to the current
-  // one first. The connection itself tells which scheme it met, so a moved desk pays nothing.
-  if (key && writable && opened.scheme === 'legacy') {
-    opened.db.close();
-    encryptInPlace(options.path, key, options.onEncryptStep, 'legacy');
-    opened = openKeyed(options.path, writable, key);
-  }
-  const db = opened.db;
+  const db = openKeyed(options.path, !options.readonly, key);
   if (options.path !== ':memory:') {
     db.pragma('journal_mode = WAL');
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);

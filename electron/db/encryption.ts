@@ -86,6 +86,11 @@ export function applyKey(db: Database.Database, key: Buffer): CipherScheme {
   return scheme;
 }
 
+/** The scheme applyKey found `db`'s file in; null for a connection without a key. */
+export function cipherSchemeOf(db: object): CipherScheme | null {
+  return schemes.get(db) ?? null;
+}
+
 /** The pragmas another connection needs to open the same file as `db` (keyed by applyKey). */
 export function cipherPragmasOf(db: object): readonly string[] {
   return schemes.get(db) === 'legacy' ? LEGACY_CIPHER_PRAGMAS : CIPHER_PRAGMAS;
@@ -223,9 +228,9 @@ function verifyCopy(copy: string, key: Buffer, version: number, counts: Record<s
 }
 
 /**
- * Gets the file at `path` ready to open with `key`: finishes or discards an interrupted
- * encryption and encrypts a plain database. A missing file is created encrypted on first open.
- * (A file in the old scheme is moved by openDatabase, whose connection finds out which it is.)
+ * Gets the file at `path` ready to open with `key`: discards an interrupted encryption and
+ * encrypts a plain database. A missing file is created encrypted on first open. (A file in the
+ * old scheme is moved once a connection has found out which scheme it is in: cipherSchemeOf.)
  */
 export function prepareEncryptedFile(path: string, key: Buffer, onStep?: (step: EncryptStep) => void): FileState {
   removeInterruptedCopy(path);

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { databasePath } from '../app.ts';
+import { databasePath } from '../storage/open-desk-database.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/schema/migrate.ts';
 import { seedDemoClinic } from './seed.ts';

@@ -46,3 +46,14 @@ export function loadOrCreateDatabaseKey(options: DatabaseKeyOptions): Buffer {
   if (store.get(DB_KEY_NAME) !== key.toString('hex')) throw new Error('the database key could not be stored');
   return key;
 }
+
+/** The desk's database key if the store holds a valid one (never creates one). */
+export function storedDatabaseKey(store: SecretStore | false): Buffer | null {
+  if (!store) return null;
+  try {
+    const hex = store.get(DB_KEY_NAME)?.trim() ?? '';
+    return HEX_KEY.test(hex) ? Buffer.from(hex, 'hex') : null;
+  } catch {
+    return null;
+  }
+}

@@ -2,18 +2,15 @@
  * A damaged local database on a desk that syncs: nothing typed may be lost, and the desk must
  * work again. What can still be read of the unsynced changes is exported to a file first
  * (sealed under the database key like every backup; plain JSON for a plain database), the
- * damaged file is kept beside it, and the caller opens a new database, queues those changes
- * again and downloads the clinic from the server.
+ * damaged file is kept beside it, and the opening (open-desk-database.ts) then opens a new
+ * database, queues those changes again, and the sync engine downloads the clinic.
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupsDir, exportUnsyncedChanges } from '../backup/backup.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
 import type { WriteDb } from '../db/database.ts';
-import { DB_KEY_NAME } from './desk-key.ts';
-import { isDamagedDatabaseError, readOutbox, withSalvageCopy } from '../db/repos/sync-rescue.ts';
+import { readOutbox, withSalvageCopy } from '../db/repos/sync-rescue.ts';
 import { type OutboxRow, insertOutboxRow } from '../db/repos/sync-outbox.ts';
-
 
 export interface RecoveryNotice {
   message: string;
@@ -77,42 +74,4 @@ export function requeueRescued(db: WriteDb, outbox: OutboxRow[]): void {
       });
     }
   })();
-}
-
-/**
- * Opens the desk's database; when the file is damaged and a server can rebuild it, rescues the
- * unsynced changes, opens a new database and queues them again. Any other failure is thrown.
- */
-export function openOrRebuild(
-  open: () => WriteDb,
-  o: { dataDir: string; dbPath: string; key: () => Buffer | null; now: () => Date; appVersion: string; log: (message: string) => void },
-): { db: WriteDb; recovery: RecoveryNotice | null } {
-  try {
-    return { db: open(), recovery: null };
-  } catch (err) {
-    if (!isDamagedDatabaseError(err) || !existsSync(o.dbPath)) throw err;
-    const rescue = rescueDamagedDatabase({
-      dataDir: o.dataDir,
-      dbPath: o.dbPath,
-      key: o.key(),
-      now: o.now(),
-      appVersion: o.appVersion,
-      reason: (err as Error).message,
-    });
-    o.log(rescue.notice.message);
-    const db = open();
-    requeueRescued(db, rescue.outbox);
-    return { db, recovery: rescue.notice };
-  }
-}
-
-/** The desk's database key if the store holds a valid one (never creates one). */
-export function storedDatabaseKey(store: SecretStore | false): Buffer | null {
-  if (!store) return null;
-  try {
-    const hex = store.get(DB_KEY_NAME)?.trim() ?? '';
-    return /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
-  } catch {
-    return null;
-  }
 }

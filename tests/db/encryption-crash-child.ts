@@ -9,7 +9,7 @@ import { FileSecretStore } from '../../electron/secrets/secret-store.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 import { type EncryptStep, applyKey } from '../../electron/db/encryption.ts';
 import { DB_KEY_NAME } from '../../electron/storage/desk-key.ts';
-import { openAppDatabase } from '../../electron/storage/open-desk-database.ts';
+import { openDeskDatabase } from '../../electron/storage/open-desk-database.ts';
 
 const [dataDir, step] = process.argv.slice(2) as [string, string];
 const dbPath = `${dataDir}/clinic-desk.db`;
@@ -26,9 +26,9 @@ if (step === 'write-marker') {
   db.prepare(`INSERT INTO local_settings (key, value) VALUES ('crash_marker', 'still here')`).run();
   process.kill(process.pid, 'SIGKILL');
 } else {
-  const db = openAppDatabase({
+  const { db } = openDeskDatabase({
     dataDir,
-    dbPath,
+    rebuildDamaged: false,
     keyStore: new FileSecretStore(dataDir),
     now: () => new Date(),
     appVersion: 'test',

@@ -11,7 +11,7 @@ import { type EncryptStep, applyKey, fileState, tableCounts } from '../../electr
 import { migrate } from '../../electron/db/schema/migrate.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import { DB_KEY_NAME } from '../../electron/storage/desk-key.ts';
-import { openAppDatabase } from '../../electron/storage/open-desk-database.ts';
+import { openDeskDatabase } from '../../electron/storage/open-desk-database.ts';
 import { rewriteInLegacyScheme, schemesThatOpen } from './legacy-cipher.ts';
 
 const CHILD = join(import.meta.dirname, 'encryption-crash-child.ts');
@@ -57,7 +57,7 @@ describe.each(['plain', 'legacy'] as const)('moving a %s database to the current
     plain.close();
     if (origin === 'legacy') {
       // The app encrypts it (and makes the key); then it is put back in the old scheme.
-      openAppDatabase({ dataDir: template, dbPath: join(template, DB), keyStore: new FileSecretStore(template), now: () => new Date(), appVersion: 'test', log: () => {} }).close();
+      openDeskDatabase({ dataDir: template, rebuildDamaged: false, keyStore: new FileSecretStore(template), now: () => new Date(), appVersion: 'test', log: () => {} }).db.close();
       rewriteInLegacyScheme(join(template, DB), storedKey(template));
     }
     const marker = runChild(template, origin === 'legacy' ? 'write-marker-legacy' : 'write-marker');
@@ -85,9 +85,9 @@ describe.each(['plain', 'legacy'] as const)('moving a %s database to the current
     expect(onDisk.counts).toEqual(expected);
     expect(onDisk.marker).toBe('still here');
     // And the app's own open path finishes the job.
-    const db = openAppDatabase({
+    const { db } = openDeskDatabase({
       dataDir,
-      dbPath: join(dataDir, DB),
+      rebuildDamaged: false,
       keyStore: new FileSecretStore(dataDir),
       now: () => new Date(),
       appVersion: 'test',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { databasePath } from '../../electron/app.ts';
+import { databasePath } from '../../electron/storage/open-desk-database.ts';
 import { openDatabase, type WriteDb } from '../../electron/db/database.ts';
 import { migrate } from '../../electron/db/schema/migrate.ts';
 import { createClinic, type TestClinic } from './fixtures.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { databasePath } from '../../electron/app.ts';
+import { databasePath } from '../../electron/storage/open-desk-database.ts';
 import type { AppInfo, AppointmentDetail } from '../../shared/domain/types.ts';
 import { createClinic } from './fixtures.ts';
 import { useFaultyDesks } from './faulty-desks.ts';

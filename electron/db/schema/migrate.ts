@@ -28,24 +28,25 @@ export function latestSchemaVersion(migrations: readonly SqliteMigration[] = SQL
   return migrations.at(-1)?.version ?? 0;
 }
 
+export interface MigrationOptions {
+  migrations?: readonly SqliteMigration[];
+  dir?: string;
+  upTo?: number;
+}
+
+/** The schema versions a database is at and will be at once its pending migrations ran. */
+export interface PendingMigration {
+  from: number;
+  to: number;
+}
+
 /**
- * Brings the database up to the newest schema. Each pending migration runs in its own
- * transaction together with the user_version bump, so a crash leaves a whole version.
- * A database from a newer app is refused before anything is written. Indexes a first download
- * left out (deferred-indexes.ts) are built first.
+ * Readies a database for migrating: one from a newer app is refused before anything is written,
+ * and indexes and triggers a first download cut off by a crash left out (deferred-indexes.ts) are
+ * back, with the recall facts, before any migration (which may refer to them) or any query runs.
  */
-export function migrate(
-  db: WriteDb,
-  options: {
-    migrations?: readonly SqliteMigration[];
-    dir?: string;
-    upTo?: number;
-    /** Runs once before the first pending migration (e.g. a backup); throwing stops the migration. */
-    beforeMigrate?: (from: number, to: number) => void;
-  } = {},
-): { from: number; to: number } {
+export function prepareSchema(db: WriteDb, options: MigrationOptions = {}): PendingMigration {
   const migrations = options.migrations ?? SQLITE_MIGRATIONS;
-  const dir = options.dir ?? defaultMigrationsDir();
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration registry out of order at ${m.file}`);
   });
@@ -53,18 +54,28 @@ export function migrate(
   const target = Math.min(options.upTo ?? known, known);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > known) throw new DatabaseFromFutureError(from, known);
-  // A first download cut off by a crash left indexes and triggers out: the schema (and the recall
-  // facts) are whole again before any migration (which may refer to them) or any query runs.
   restoreDeferredNow(db);
-  if (from < target) options.beforeMigrate?.(from, target);
+  return { from, to: Math.max(from, target) };
+}
 
-  for (const m of migrations) {
-    if (m.version <= from || m.version > target) continue;
+/**
+ * Runs the pending migrations. Each runs in its own transaction together with the user_version
+ * bump, so a crash leaves a whole version.
+ */
+export function runMigrations(db: WriteDb, pending: PendingMigration, options: MigrationOptions = {}): PendingMigration {
+  const dir = options.dir ?? defaultMigrationsDir();
+  for (const m of options.migrations ?? SQLITE_MIGRATIONS) {
+    if (m.version <= pending.from || m.version > pending.to) continue;
     const sql = readFileSync(join(dir, m.file), 'utf8');
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${m.version}`);
     })();
   }
-  return { from, to: Math.max(from, target) };
+  return pending;
+}
+
+/** Brings the database up to the newest schema (or `upTo`): prepareSchema, then runMigrations. */
+export function migrate(db: WriteDb, options: MigrationOptions = {}): PendingMigration {
+  return runMigrations(db, prepareSchema(db, options), options);
 }
