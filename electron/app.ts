@@ -1,5 +1,5 @@
 import type { ClinicEvent, ClinicEvents, EventName } from '../shared/events.ts';
-import { type Envelope, fail } from '../shared/result.ts';
+import type { Envelope } from '../shared/result.ts';
 import type { AuthUser } from '../shared/domain/auth-types.ts';
 import type { AppInfo } from '../shared/domain/types.ts';
 import { todayIn } from '../shared/domain/clinic-time.ts';
@@ -119,6 +119,8 @@ export function createApp(config: AppConfig): ClinicApp {
       clinicId: session.clinicId,
       deskId: session.deskId,
       staff,
+      // Signed out or locked: only the sign-in and lock screens' commands run (access 'always').
+      closed: auth && !auth.isWorking ? 'signed_out' : deskLock.isLocked ? 'locked' : null,
       lock: {
         state: () => deskLock.state(session),
         engage: (reason) => deskLock.engage(session, reason),
@@ -152,17 +154,7 @@ export function createApp(config: AppConfig): ClinicApp {
     if (session.mode === 'signed_in') void sync?.syncNow().catch(() => undefined);
   });
   sync?.start();
-  const invoke = (name: string, input: unknown): Promise<Envelope<unknown>> => {
-    // Signed out or locked: only the sign-in and lock screens may talk to main.
-    if (auth && !auth.isWorking && !name.startsWith('auth.') && name !== 'settings.setLanguage') {
-      return Promise.resolve(fail({ code: 'unauthorized', message: 'Sign in to use this desk.', details: { reason: 'signed_out' } }));
-    }
-    // A locked local-only desk: only the lock screen may talk to main.
-    if (deskLock.isLocked && !name.startsWith('auth.') && name !== 'settings.setLanguage') {
-      return Promise.resolve(fail({ code: 'unauthorized', message: 'This desk is locked.', details: { reason: 'locked' } }));
-    }
-    return dispatch(handlers, context(), name, input, logger);
-  };
+  const invoke = (name: string, input: unknown): Promise<Envelope<unknown>> => dispatch(handlers, context(), name, input, logger);
   return {
     db,
     sync,

@@ -12,6 +12,8 @@ export interface CommandContext {
   clinicId: string;
   deskId: string;
   staff: StaffSummary | null;
+  /** Why the desk is closed to all but the commands whose access is 'always' (absent: open). */
+  closed?: 'signed_out' | 'locked' | null;
   appVersion: string;
   now: () => Date;
   /** Runs `fn` as one audited, outboxed transaction and announces the changed tables. */

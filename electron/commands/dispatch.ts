@@ -5,7 +5,7 @@ import { type Envelope, fail, ok } from '../../shared/result.ts';
 import { reasonsEn, type ReasonCode } from '../../shared/i18n/reasons-en.ts';
 import type { ReasonParams } from '../../shared/result.ts';
 import { CommandError, reasonMessage } from './command-error.ts';
-import { roleRefusal } from './roles.ts';
+import { accessRefusal } from './roles.ts';
 import type { CommandContext, HandlerTable } from './context.ts';
 
 export interface Logger {
@@ -82,8 +82,9 @@ export async function dispatch(
   if (!isCommandName(name)) {
     return fail({ code: 'unknown_command', message: `unknown command: ${String(name).slice(0, 80)}`, reason: 'generic_unknown_command' });
   }
-  // Roles first: someone who may not run a command learns nothing from its validation.
-  const refused = roleRefusal(name, ctx.staff);
+  // Access first (its entry's `access`): a closed desk, or someone who may not run a command,
+  // learns nothing from its validation.
+  const refused = accessRefusal(name, ctx);
   if (refused) return fail(refused.toData());
   const parsed = commands[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail(validationError(parsed.error, rawInput ?? {}).toData());
