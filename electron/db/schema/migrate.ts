@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from '../../../migrations/sqlite/index.ts';
@@ -20,7 +20,17 @@ export class DatabaseFromFutureError extends Error {
   }
 }
 
+/**
+ * The SQL lies in migrations/sqlite three folders above this file in the sources and the tsc build,
+ * but two above the one-file host bundle (build/host/cli.mjs): take the nearest folder up that has it.
+ */
 export function defaultMigrationsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up += 1) {
+    dir = dirname(dir);
+    const candidate = join(dir, 'migrations', 'sqlite');
+    if (existsSync(join(candidate, '0001_init.sql'))) return candidate;
+  }
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'migrations', 'sqlite');
 }
 
