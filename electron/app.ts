@@ -4,7 +4,7 @@ import type { AuthUser } from '../shared/domain/auth-types.ts';
 import type { AppInfo } from '../shared/domain/types.ts';
 import { todayIn } from '../shared/domain/clinic-time.ts';
 import type { WriteDb } from './db/database.ts';
-import { writeTransaction } from './db/mutation-writer.ts';
+import { writeTransaction } from './db/write/mutation-writer.ts';
 import { dispatch, type Logger } from './commands/dispatch.ts';
 import type { CommandContext } from './commands/context.ts';
 import { handlers } from './commands/index.ts';

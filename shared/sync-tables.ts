@@ -42,5 +42,13 @@ export function isSyncedTable(name: string): name is SyncedTableName {
   return NAMES.has(name);
 }
 
-/** Columns the sync machinery owns; commands never set them directly. */
-export const SYNC_COLUMNS = ['version', 'updated_at', 'deleted_at'] as const;
+/**
+ * Columns the writer and the server own: a command never sets them (the mutation writer refuses
+ * it), and a pending local change never carries them over a server row (rebase, retry).
+ */
+export const WRITER_OWNED_COLUMNS = ['id', 'clinic_id', 'version', 'updated_at', 'deleted_at'] as const;
+
+const OWNED = new Set<string>(WRITER_OWNED_COLUMNS);
+export function isWriterOwned(column: string): boolean {
+  return OWNED.has(column);
+}

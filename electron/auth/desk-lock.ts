@@ -11,9 +11,9 @@ import type { DeskLockReason, DeskLockState } from '../../shared/domain/security
 import type { StaffSummary } from '../../shared/domain/types.ts';
 import { CommandError } from '../commands/command-error.ts';
 import type { WriteDb } from '../db/database.ts';
-import { appendAudit } from '../db/repos/audit-log.ts';
 import { type PinRecord, getIdleSeconds, getPin, putPin, setIdleSeconds, staffWithPins } from '../db/repos/desk-security.ts';
 import { getActiveStaff } from '../db/repos/staff.ts';
+import { writeTransaction } from '../db/write/mutation-writer.ts';
 import { DEFAULT_SCRYPT, type ScryptParams, createVerifier, verifyPassword } from './offline-unlock.ts';
 
 export const DEFAULT_IDLE_SECONDS = 300;
@@ -185,16 +185,11 @@ export class DeskLock {
 
   private audit(session: LockSession, actor: string | null, action: string, details: Record<string, unknown>): void {
     if (!session.clinicId) return;
-    appendAudit(this.o.db, {
-      clinicId: session.clinicId,
-      at: this.o.now().toISOString(),
-      actorStaffId: actor,
-      deskId: session.deskId,
+    writeTransaction(
+      { db: this.o.db, clinicId: session.clinicId, actorStaffId: actor, deskId: session.deskId, now: this.o.now },
       action,
-      table: 'staff',
-      rowId: actor,
-      details,
-    });
+      (w) => w.audit({ table: 'staff', rowId: actor, details }),
+    );
   }
 }
 

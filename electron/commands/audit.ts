@@ -3,7 +3,7 @@ import { dayBounds, instantToLocalDate, instantToLocalMinute } from '../../share
 import { toCsv } from '../../shared/domain/recall-csv.ts';
 import type { AuditRow } from '../../shared/domain/security-types.ts';
 import type { AuditFilters } from '../../shared/security-schemas.ts';
-import { type AuditListRow, type AuditQuery, appendAudit, auditFacets, listAudit } from '../db/repos/audit-log.ts';
+import { type AuditListRow, type AuditQuery, auditFacets, listAudit } from '../db/repos/audit-log.ts';
 import { getClinic } from '../db/repos/clinics.ts';
 import { listClinicStaff } from '../db/repos/staff-list.ts';
 import { CommandError } from './command-error.ts';
@@ -84,18 +84,7 @@ export const auditHandlers: HandlerSlice<'audit.list' | 'audit.exportCsv'> = {
       ['time_utc', 'time_local', 'staff', 'staff_id', 'desk', 'action', 'table', 'row', 'details'],
       rows.map((r) => [r.at, localStamp(r.at, tz), r.actor_name, r.actor_staff_id, r.desk_id, r.action, r.table_name, r.row_id, r.details]),
     );
-    appendAudit(ctx.db, {
-      clinicId: ctx.clinicId,
-      at: ctx.now().toISOString(),
-      actorStaffId: ctx.staff?.id ?? null,
-      deskId: ctx.deskId,
-      action: 'audit.exportCsv',
-      table: null,
-      rowId: null,
-      details: { filters, rows: rows.length },
-    });
-    ctx.emit('data.changed', { tables: ['audit_log'] });
-    ctx.sync?.localWrite();
+    ctx.write('audit.exportCsv', (w) => w.audit({ table: null, rowId: null, details: { filters, rows: rows.length } }));
     const day = instantToLocalDate(ctx.now().toISOString(), tz);
     return { fileName: `audit-log-${day}.csv`, csv, rows: rows.length };
   },

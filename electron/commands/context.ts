@@ -4,7 +4,7 @@ import type { AuthSession } from '../../shared/domain/auth-types.ts';
 import type { DeskLockReason, DeskLockState } from '../../shared/domain/security-types.ts';
 import type { ClinicEvents, EventName } from '../../shared/events.ts';
 import type { WriteDb } from '../db/database.ts';
-import type { MutationWriter } from '../db/mutation-writer.ts';
+import type { MutationWriter } from '../db/write/mutation-writer.ts';
 
 /** What every handler gets: the database, who is acting, the clock, and the one write helper. */
 export interface CommandContext {

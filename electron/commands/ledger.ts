@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain/payment-allocation.ts';
 import type { PatientBalance } from '../../shared/domain/plan-types.ts';
 import type { ReadDb } from '../db/database.ts';
-import type { MutationWriter } from '../db/mutation-writer.ts';
+import type { MutationWriter } from '../db/write/mutation-writer.ts';
 import { getInstallment, listInstallmentsForPlan, listOpenInstallmentsForPatient } from '../db/repos/installments.ts';
 import { getPaymentPlan } from '../db/repos/payment-plans.ts';
 import { type PaymentRow, getClinicContact, getPatientBrief, listAllocationsForPatient, listPaymentsForPatient } from '../db/repos/payments.ts';

@@ -1,4 +1,3 @@
-import { appendAudit } from '../db/repos/audit-log.ts';
 import { getPatientRow } from '../db/repos/patients.ts';
 import { CommandError, notFound } from './command-error.ts';
 import type { HandlerSlice } from './context.ts';
@@ -20,18 +19,9 @@ export const nationalIdHandlers: HandlerSlice<'patients.revealNationalId'> = {
     }
     const row = getPatientRow(ctx.db, ctx.clinicId, id);
     if (!row) throw notFound('The patient', 'id');
-    appendAudit(ctx.db, {
-      clinicId: ctx.clinicId,
-      at: ctx.now().toISOString(),
-      actorStaffId: staff.id,
-      deskId: ctx.deskId,
-      action: 'patients.revealNationalId',
-      table: 'patients',
-      rowId: id,
-      details: { reason: why || null, role: staff.role },
-    });
-    ctx.emit('data.changed', { tables: ['audit_log'] });
-    ctx.sync?.localWrite();
+    ctx.write('patients.revealNationalId', (w) =>
+      w.audit({ table: 'patients', rowId: id, details: { reason: why || null, role: staff.role } }),
+    );
     return { nationalId: row.national_id };
   },
 };

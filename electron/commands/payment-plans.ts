@@ -1,7 +1,7 @@
 import { ScheduleError, buildSchedule, regenerateUnpaid } from '../../shared/domain/installment-schedule.ts';
 import type { InstallmentView, PaymentPlanDetail, ScheduleTerms, ScheduledInstallment } from '../../shared/domain/plan-types.ts';
 import { type InstallmentRow, listInstallmentsForPlan } from '../db/repos/installments.ts';
-import type { MutationWriter } from '../db/mutation-writer.ts';
+import type { MutationWriter } from '../db/write/mutation-writer.ts';
 import { type PaymentPlanRow, getPaymentPlan, listPaymentPlansForPatient } from '../db/repos/payment-plans.ts';
 import { getTreatmentPlan } from '../db/repos/treatment-plans.ts';
 import { CommandError, notFound } from './command-error.ts';

@@ -2,7 +2,7 @@ import { todayIn } from '../../shared/domain/clinic-time.ts';
 import type { AvailableSlot } from '../../shared/domain/booking-types.ts';
 import type { AttentionFix, AttentionItem, TakenBy } from '../../shared/domain/sync-types.ts';
 import type { SyncStatus } from '../../shared/domain/types.ts';
-import { isSyncedTable } from '../../shared/sync-tables.ts';
+import { isSyncedTable, isWriterOwned } from '../../shared/sync-tables.ts';
 import { type AttentionRow, getAttention, openAttention, resolveAttention } from '../db/repos/needs-attention.ts';
 import { getAppointmentDetailRow } from '../db/repos/appointments.ts';
 import { listBusyOverlapping } from '../db/repos/availability.ts';
@@ -16,7 +16,6 @@ import { CommandError } from './command-error.ts';
 import type { CommandContext, HandlerSlice } from './context.ts';
 
 const SLOT_TAKEN = new Set(['overlap_doctor', 'overlap_room', 'overlap_patient', 'slot_taken']);
-const OWNED = new Set(['id', 'clinic_id', 'version', 'updated_at', 'deleted_at']);
 
 function statusOf(ctx: CommandContext): SyncStatus {
   return ctx.sync ? ctx.sync.status() : localSyncStatus(ctx.db);
@@ -147,7 +146,7 @@ function retry(ctx: CommandContext, a: AttentionRow): void {
       return;
     }
     const merged: Record<string, unknown> = {};
-    for (const x of attempts) for (const [k, v] of Object.entries(x.changes)) if (!OWNED.has(k)) merged[k] = v;
+    for (const x of attempts) for (const [k, v] of Object.entries(x.changes)) if (!isWriterOwned(k)) merged[k] = v;
     if (!current) w.insert(table, { ...merged, id: a.row_id });
     else if (current.deleted_at) throw new CommandError('conflict', 'The record was deleted on another desk; it cannot be changed.').because('attention_row_deleted');
     else w.update(table, a.row_id, merged);

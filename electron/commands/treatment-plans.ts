@@ -2,7 +2,7 @@ import type { AppointmentStatus } from '../../shared/domain/appointment-status.t
 import type { StepStatus, TreatmentPlanDetail, TreatmentPlanSummary } from '../../shared/domain/plan-types.ts';
 import { allowedPlanTransitions, canPlanTransition, isPlanOpen, planProgress } from '../../shared/domain/treatment-plan-status.ts';
 import type { ReadDb } from '../db/database.ts';
-import type { MutationWriter } from '../db/mutation-writer.ts';
+import type { MutationWriter } from '../db/write/mutation-writer.ts';
 import { getAppointmentDetailRow } from '../db/repos/appointments.ts';
 import { getDoctorName } from '../db/repos/doctors.ts';
 import { getActiveStaff } from '../db/repos/staff.ts';

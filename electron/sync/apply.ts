@@ -12,11 +12,9 @@ import { stmt } from '../db/statements.ts';
 import { ROWS_PER_STATEMENT } from '../db/bulk-insert.ts';
 import type { PageBlock } from './transport.ts';
 import { uuidv7 } from '../../shared/domain/ids.ts';
+import { isWriterOwned } from '../../shared/sync-tables.ts';
 
 const LOOKUP_AFTER_REFUSAL = 256;
-
-/** Columns the server owns: never taken from a pending local change. */
-const SERVER_OWNED = new Set(['id', 'clinic_id', 'version', 'updated_at', 'deleted_at']);
 
 /** Runs `fn` in one immediate transaction with foreign keys off: rows of one page may arrive
  * child-before-parent (pull order is commit order, not table order); the server already
@@ -44,7 +42,7 @@ export function rebased(serverRow: SyncRow, pending: OutboxRow[]): SyncRow {
       row.deleted_at = (row.deleted_at as string | null) ?? (changes.deleted_at as string) ?? m.created_at;
       continue;
     }
-    for (const [k, v] of Object.entries(changes)) if (!SERVER_OWNED.has(k)) row[k] = v;
+    for (const [k, v] of Object.entries(changes)) if (!isWriterOwned(k)) row[k] = v;
   }
   return row;
 }
@@ -138,7 +136,7 @@ function applyRow(db: WriteDb, table: string, server: SyncRow, o: ApplyOptions):
 
 function keepNewerLocal(db: WriteDb, table: string, local: SyncRow, server: SyncRow, at: string): void {
   const changes: SyncRow = {};
-  for (const [k, v] of Object.entries(local)) if (!SERVER_OWNED.has(k) && v !== server[k]) changes[k] = v;
+  for (const [k, v] of Object.entries(local)) if (!isWriterOwned(k) && v !== server[k]) changes[k] = v;
   upsertRow(db, table, { ...local, version: server.version }, false);
   if (Object.keys(changes).length === 0) return;
   insertOutboxRow(db, {

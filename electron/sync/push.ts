@@ -5,8 +5,8 @@
  * to "needs attention" with an audit row, so it never blocks the mutations behind it.
  */
 import type { WriteDb } from '../db/database.ts';
-import { asStored } from '../db/mutation-writer.ts';
-import { insertAudit } from '../db/repos/audit-log.ts';
+import { appendAuditRow } from '../db/write/audit-row.ts';
+import { asStored } from '../db/write/mutation-writer.ts';
 import { insertAttention } from '../db/repos/needs-attention.ts';
 import { getSyncState, saveSyncState } from '../db/repos/sync-state.ts';
 import {
@@ -173,7 +173,7 @@ function refuse(ctx: PushContext, m: OutboxRow, reason: string, message: string,
   });
   // An audit row about a refused audit row could be refused the same way, forever.
   if (m.table_name === 'audit_log') return;
-  insertAudit(ctx.db, {
+  appendAuditRow(ctx.db, {
     clinicId: m.clinic_id,
     at,
     actorStaffId: m.actor_staff_id,

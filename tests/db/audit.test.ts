@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertAudit } from '../../electron/db/repos/audit-log.ts';
+import { appendAuditRow } from '../../electron/db/write/audit-row.ts';
 import { DEMO_CLINIC_ID } from '../../shared/demo-ids.ts';
 import type { AuditRow } from '../../shared/domain/security-types.ts';
 import { STAFF, type SecurityDesk, securityDesk } from './security-fixtures.ts';
@@ -61,7 +61,7 @@ describe('audit viewer', () => {
   it('shows what the sync engine wrote: conflicts and rejections, under the person who tried', async () => {
     const p = await create('Sync', '600 000 103');
     for (const action of ['sync.conflict', 'sync.rejected']) {
-      insertAudit(d.app.db, {
+      appendAuditRow(d.app.db, {
         clinicId: DEMO_CLINIC_ID,
         at: d.clock.now.toISOString(),
         actorStaffId: STAFF.receptionist,

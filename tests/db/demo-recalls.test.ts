@@ -4,7 +4,7 @@ import { dispatch } from '../../electron/commands/dispatch.ts';
 import { handlers } from '../../electron/commands/index.ts';
 import { type WriteDb, openDatabase } from '../../electron/db/database.ts';
 import { migrate } from '../../electron/db/schema/migrate.ts';
-import { writeTransaction } from '../../electron/db/mutation-writer.ts';
+import { writeTransaction } from '../../electron/db/write/mutation-writer.ts';
 import { seedDemoClinic } from '../../electron/demo/seed.ts';
 import type { CommandName, CommandOutput } from '../../shared/commands.ts';
 import { DEMO_CLINIC_ID, DEMO_STAFF } from '../../shared/demo-ids.ts';

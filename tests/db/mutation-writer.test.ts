@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { WriteDb } from '../../electron/db/database.ts';
-import { type WriteContext, writeTransaction } from '../../electron/db/mutation-writer.ts';
+import { type WriteContext, writeTransaction } from '../../electron/db/write/mutation-writer.ts';
 import { FX, count, freshDb, seedFixture } from './fixtures.ts';
 
 describe('SQL/writeTransaction', () => {

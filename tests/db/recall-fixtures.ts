@@ -2,7 +2,7 @@ import { dispatch } from '../../electron/commands/dispatch.ts';
 import type { CommandContext } from '../../electron/commands/context.ts';
 import { handlers } from '../../electron/commands/index.ts';
 import type { WriteDb } from '../../electron/db/database.ts';
-import { writeTransaction } from '../../electron/db/mutation-writer.ts';
+import { writeTransaction } from '../../electron/db/write/mutation-writer.ts';
 import type { CommandName, CommandOutput } from '../../shared/commands.ts';
 import { uuidv7 } from '../../shared/domain/ids.ts';
 import type { Envelope } from '../../shared/result.ts';

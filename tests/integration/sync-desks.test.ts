@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppointmentDetail } from '../../shared/domain/types.ts';
 import type { AttentionItem } from '../../shared/domain/sync-types.ts';
-import { writeTransaction } from '../../electron/db/mutation-writer.ts';
+import { writeTransaction } from '../../electron/db/write/mutation-writer.ts';
 import { createClinic } from './fixtures.ts';
 import { useStack } from './harness.ts';
 import { type Desk, expectConverged, openDesk, removeDir, seedReference, settle, slot, waitFor } from './sync-desk.ts';

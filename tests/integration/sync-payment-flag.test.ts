@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PatientDetail } from '../../shared/domain/booking-types.ts';
 import type { Receipt } from '../../shared/domain/plan-types.ts';
 import type { AttentionItem } from '../../shared/domain/sync-types.ts';
-import { writeTransaction } from '../../electron/db/mutation-writer.ts';
+import { writeTransaction } from '../../electron/db/write/mutation-writer.ts';
 import { createClinic } from './fixtures.ts';
 import { useStack } from './harness.ts';
 import { type Desk, openDesk, removeDir, seedReference, settle, waitFor } from './sync-desk.ts';

@@ -1,6 +1,5 @@
 import type { Instant } from '../../../shared/domain/clinic-time.ts';
-import { uuidv7 } from '../../../shared/domain/ids.ts';
-import type { ReadDb, WriteDb } from '../database.ts';
+import type { ReadDb } from '../database.ts';
 import { stmt } from '../statements.ts';
 
 export interface AuditEntry {
@@ -29,7 +28,7 @@ export function lastDeskAction(db: ReadDb, clinicId: string, deskId: string): Au
   return { id: row.id, at: row.at, action: row.action, tableName: row.table_name, rowId: row.row_id, details };
 }
 
-// ---- the audit viewer and audit rows that change no other row ----
+// ---- the audit viewer ----
 
 export interface AuditQuery {
   /** Instants, [from, to). */
@@ -99,54 +98,4 @@ export function auditFacets(db: ReadDb, clinicId: string): { actions: string[]; 
     tables: col('SELECT DISTINCT table_name AS v FROM audit_log WHERE clinic_id = ? AND table_name IS NOT NULL ORDER BY v'),
     desks: col('SELECT DISTINCT desk_id AS v FROM audit_log WHERE clinic_id = ? AND desk_id IS NOT NULL ORDER BY v'),
   };
-}
-
-export interface AuditAppend {
-  clinicId: string;
-  at: string;
-  actorStaffId: string | null;
-  deskId: string | null;
-  action: string;
-  table: string | null;
-  rowId: string | null;
-  details: Record<string, unknown>;
-}
-
-/**
- * Writes one audit row and queues it for the server, inside the caller's transaction (the sync
- * engine's refusals are written this way, in the transaction that records them). Answers its id.
- */
-export function insertAudit(db: WriteDb, a: AuditAppend): string {
-  const id = uuidv7();
-  const details = JSON.stringify(a.details);
-  const row = {
-    id,
-    clinic_id: a.clinicId,
-    at: a.at,
-    actor_staff_id: a.actorStaffId,
-    desk_id: a.deskId,
-    action: a.action,
-    table_name: a.table,
-    row_id: a.rowId,
-    details,
-  };
-  stmt(
-    db,
-    `INSERT INTO audit_log (id, clinic_id, at, actor_staff_id, desk_id, action, table_name, row_id, details, version, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-  ).run(id, a.clinicId, a.at, a.actorStaffId, a.deskId, a.action, a.table, a.rowId, details, a.at);
-  stmt(
-    db,
-    `INSERT INTO outbox (id, clinic_id, table_name, row_id, op, changes, base_version, actor_staff_id, created_at)
-     VALUES (?, ?, 'audit_log', ?, 'insert', ?, 0, ?, ?)`,
-  ).run(uuidv7(), a.clinicId, id, JSON.stringify(row), a.actorStaffId, a.at);
-  return id;
-}
-
-/**
- * An audit row for an action that changes no synced row (a national id revealed, a user switch),
- * queued for the server like every audit row, in one transaction of its own.
- */
-export function appendAudit(db: WriteDb, a: AuditAppend): string {
-  return db.transaction(() => insertAudit(db, a)).immediate();
 }

@@ -1,6 +1,8 @@
-import { uuidv7 } from '../../shared/domain/ids.ts';
-import { type SyncedTableName, isSyncedTable } from '../../shared/sync-tables.ts';
-import type { WriteDb } from './database.ts';
+import { uuidv7 } from '../../../shared/domain/ids.ts';
+import { type SyncedTableName, isSyncedTable, isWriterOwned } from '../../../shared/sync-tables.ts';
+import type { WriteDb } from '../database.ts';
+import { appendAuditRow } from './audit-row.ts';
+import { queueMutation } from './outbox-queue.ts';
 
 /** Who is writing, from where, and the clock: everything a write needs besides its rows. */
 export interface WriteContext {
@@ -20,6 +22,17 @@ export interface MutationWriter {
   softDelete(table: SyncedTableName, id: string): void;
   /** Extra facts for the audit row of this transaction. */
   note(details: Record<string, unknown>): void;
+  /**
+   * Says which row the audit row is about, with extra facts, and has it written even when the
+   * action changes no synced row (a national id revealed, the log exported, a PIN set).
+   */
+  audit(about: AuditAbout): void;
+}
+
+export interface AuditAbout {
+  table: string | null;
+  rowId: string | null;
+  details?: Record<string, unknown>;
 }
 
 export interface WriteResult<T> {
@@ -27,7 +40,6 @@ export interface WriteResult<T> {
   changedTables: string[];
 }
 
-const OWNED = new Set(['id', 'clinic_id', 'version', 'updated_at', 'deleted_at']);
 const columnCache = new WeakMap<WriteDb, Map<string, Set<string>>>();
 
 function columnsOf(db: WriteDb, table: string): Set<string> {
@@ -48,15 +60,16 @@ function checkColumns(db: WriteDb, table: string, row: Row, allowOwned: boolean)
   const keys = Object.keys(row);
   for (const k of keys) {
     if (!cols.has(k)) throw new Error(`unknown column ${table}.${k}`);
-    if (!allowOwned && OWNED.has(k)) throw new Error(`column ${table}.${k} is managed by the writer`);
+    if (!allowOwned && isWriterOwned(k)) throw new Error(`column ${table}.${k} is managed by the writer`);
   }
   return keys;
 }
 
 /**
  * The one way commands change synced data: in ONE transaction it writes the rows, appends one
- * audit row describing the action, and appends an outbox mutation per changed row (the audit row
+ * audit row describing the action, and queues an outbox mutation per changed row (the audit row
  * included), so the sync engine later pushes exactly what happened. A throw rolls all of it back.
+ * An action that changes no row and calls no `w.audit` writes nothing.
  */
 export function writeTransaction<T>(
   ctx: WriteContext,
@@ -69,12 +82,21 @@ export function writeTransaction<T>(
     const touched: { table: string; id: string; op: string }[] = [];
     const changedTables = new Set<string>();
     const extra: Record<string, unknown> = {};
+    // Set by w.audit inside fn (a plain annotation would stay narrowed to null after the call).
+    let about = null as AuditAbout | null;
 
-    const outbox = (table: string, id: string, op: string, changes: Row, baseVersion: number) => {
-      db.prepare(
-        `INSERT INTO outbox (id, clinic_id, table_name, row_id, op, changes, base_version, actor_staff_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(uuidv7(), ctx.clinicId, table, id, op, JSON.stringify(changes), baseVersion, ctx.actorStaffId, at);
+    const outbox = (table: string, id: string, op: 'insert' | 'update' | 'delete', changes: Row, baseVersion: number) => {
+      queueMutation(db, {
+        id: uuidv7(),
+        clinic_id: ctx.clinicId,
+        table_name: table,
+        row_id: id,
+        op,
+        changes: JSON.stringify(changes),
+        base_version: baseVersion,
+        actor_staff_id: ctx.actorStaffId,
+        created_at: at,
+      });
       changedTables.add(table);
     };
 
@@ -121,30 +143,26 @@ export function writeTransaction<T>(
       note(details) {
         Object.assign(extra, details);
       },
+      audit(target) {
+        about = target;
+        if (target.details) Object.assign(extra, target.details);
+      },
     };
 
     const value = fn(writer);
-    if (touched.length > 0) {
-      const first = touched[0]!;
-      const audit: Row = {
-        id: uuidv7(),
-        clinic_id: ctx.clinicId,
+    if (touched.length > 0 || about) {
+      const first = touched[0];
+      appendAuditRow(db, {
+        clinicId: ctx.clinicId,
         at,
-        actor_staff_id: ctx.actorStaffId,
-        desk_id: ctx.deskId,
+        actorStaffId: ctx.actorStaffId,
+        deskId: ctx.deskId,
         action,
-        table_name: first.table,
-        row_id: first.id,
-        details: JSON.stringify({ rows: touched, ...extra }),
-        version: 0,
-        updated_at: at,
-      };
-      const keys = Object.keys(audit);
-      db.prepare(`INSERT INTO audit_log (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
-        ...keys.map((k) => audit[k] as string | number | null),
-      );
-      const { version: _v, updated_at: _u, ...auditChanges } = audit;
-      outbox('audit_log', audit.id as string, 'insert', auditChanges, 0);
+        table: about ? about.table : first!.table,
+        rowId: about ? about.rowId : first!.id,
+        details: touched.length > 0 ? { rows: touched, ...extra } : extra,
+      });
+      changedTables.add('audit_log');
     }
     return { value, changedTables: [...changedTables] };
   });
