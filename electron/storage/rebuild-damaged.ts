@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { backupsDir, exportUnsyncedChanges } from '../backup/backup.ts';
 import type { WriteDb } from '../db/database.ts';
 import { readOutbox, withSalvageCopy } from '../db/repos/sync-rescue.ts';
-import { type OutboxRow, insertOutboxRow } from '../db/repos/sync-outbox.ts';
+import type { OutboxRow } from '../db/repos/sync-outbox.ts';
+import { requeueKept } from '../db/write/sync-requeue.ts';
 
 export interface RecoveryNotice {
   message: string;
@@ -58,20 +59,5 @@ export function rescueDamagedDatabase(o: { dataDir: string; dbPath: string; key:
 
 /** Queues the rescued pending changes again in the new database, in their order, same ids (replays are idempotent). */
 export function requeueRescued(db: WriteDb, outbox: OutboxRow[]): void {
-  db.transaction(() => {
-    for (const m of outbox) {
-      if (m.status === 'parked') continue;
-      insertOutboxRow(db, {
-        id: m.id,
-        clinic_id: m.clinic_id,
-        table_name: m.table_name,
-        row_id: m.row_id,
-        op: m.op,
-        changes: m.changes,
-        base_version: m.base_version,
-        actor_staff_id: m.actor_staff_id,
-        created_at: m.created_at,
-      });
-    }
-  })();
+  db.transaction(() => requeueKept(db, outbox.filter((m) => m.status !== 'parked')))();
 }

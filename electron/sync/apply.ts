@@ -6,32 +6,14 @@
  */
 import type { WriteDb } from '../db/database.ts';
 import { markSeen } from '../db/repos/sync-state.ts';
-import { type OutboxRow, insertOutboxRow, pendingMutationsOfRow } from '../db/repos/sync-outbox.ts';
+import { type OutboxRow, pendingMutationsOfRow } from '../db/repos/sync-outbox.ts';
 import { type SyncRow, blockWriter, getLocalRow, normaliseServerRow, upsertRow } from '../db/repos/sync-rows.ts';
-import { stmt } from '../db/statements.ts';
 import { ROWS_PER_STATEMENT } from '../db/bulk-insert.ts';
+import { requeueNewerLocal } from '../db/write/sync-requeue.ts';
 import type { PageBlock } from './transport.ts';
-import { uuidv7 } from '../../shared/domain/ids.ts';
 import { isWriterOwned } from '../../shared/sync-tables.ts';
 
 const LOOKUP_AFTER_REFUSAL = 256;
-
-/** Runs `fn` in one immediate transaction with foreign keys off: rows of one page may arrive
- * child-before-parent (pull order is commit order, not table order); the server already
- * enforces every reference, so the local copy is consistent once the pull completes. */
-export function inSyncTransaction<T>(db: WriteDb, fn: () => T, o: { relaxed?: boolean } = {}): T {
-  db.pragma('foreign_keys = OFF');
-  // Pulled pages commit without their own fsync (WAL, synchronous=NORMAL): a power cut can only
-  // roll back whole pages together with their cursor, which are then pulled again. The next
-  // local write (synchronous=FULL) makes them durable too. ~10x cheaper commits.
-  if (o.relaxed) stmt(db, 'PRAGMA synchronous = NORMAL').run();
-  try {
-    return db.transaction(fn).immediate();
-  } finally {
-    if (o.relaxed) stmt(db, 'PRAGMA synchronous = FULL').run();
-    db.pragma('foreign_keys = ON');
-  }
-}
 
 /** The server row with the pending local mutations re-applied on top. */
 export function rebased(serverRow: SyncRow, pending: OutboxRow[]): SyncRow {
@@ -135,19 +117,6 @@ function applyRow(db: WriteDb, table: string, server: SyncRow, o: ApplyOptions):
 }
 
 function keepNewerLocal(db: WriteDb, table: string, local: SyncRow, server: SyncRow, at: string): void {
-  const changes: SyncRow = {};
-  for (const [k, v] of Object.entries(local)) if (!isWriterOwned(k) && v !== server[k]) changes[k] = v;
   upsertRow(db, table, { ...local, version: server.version }, false);
-  if (Object.keys(changes).length === 0) return;
-  insertOutboxRow(db, {
-    id: uuidv7(),
-    clinic_id: local.clinic_id as string,
-    table_name: table,
-    row_id: local.id as string,
-    op: 'update',
-    changes: JSON.stringify(changes),
-    base_version: server.version as number,
-    actor_staff_id: null,
-    created_at: at,
-  });
+  requeueNewerLocal(db, table, local, server, at);
 }

@@ -8,15 +8,15 @@
  * A first download also leaves some secondary indexes out until its last page (deferred-indexes.ts).
  */
 import { SYNCED_TABLES } from '../../shared/sync-tables.ts';
-import { uuidv7 } from '../../shared/domain/ids.ts';
 import type { WriteDb } from '../db/database.ts';
-import { stmt } from '../db/statements.ts';
 import { clearSeen, getSyncState, saveSyncState, unseenAcknowledgedRows } from '../db/repos/sync-state.ts';
-import { insertOutboxRow, pendingMutationsOfRow, pendingRowKeys } from '../db/repos/sync-outbox.ts';
+import { pendingMutationsOfRow, pendingRowKeys } from '../db/repos/sync-outbox.ts';
 import { bulkLoad, resetVersion } from '../db/repos/sync-rows.ts';
 import { type Checkpointer, startCheckpointer } from '../db/repos/sync-checkpointer.ts';
 import { deferForFirstDownload, restoreDeferred } from '../db/schema/deferred-indexes.ts';
-import { applyBlockRows, inSyncTransaction } from './apply.ts';
+import { requeueLostRows } from '../db/write/sync-requeue.ts';
+import { inSyncTransaction } from '../db/write/sync-transaction.ts';
+import { applyBlockRows } from './apply.ts';
 import type { CompactPage, PageBlock, SyncTransport } from './transport.ts';
 
 export interface PullContext {
@@ -330,22 +330,6 @@ function finishResync(db: WriteDb, at: string): void {
   }
   clearSeen(db);
   if (lost.length === 0) return;
-  const min = stmt<{ m: number | null }>(db, 'SELECT min(seq) AS m FROM outbox').get()!.m ?? 1;
-  let seq = min - lost.length - 1;
-  for (const { table, row } of lost) {
-    resetVersion(db, table, row.id as string);
-    const { version: _v, updated_at: _u, deleted_at: _d, ...changes } = row;
-    insertOutboxRow(db, {
-      id: uuidv7(),
-      clinic_id: row.clinic_id as string,
-      table_name: table,
-      row_id: row.id as string,
-      op: 'insert',
-      changes: JSON.stringify(changes),
-      base_version: 0,
-      actor_staff_id: null,
-      created_at: at,
-    });
-    stmt(db, 'UPDATE outbox SET seq = ? WHERE seq = (SELECT max(seq) FROM outbox)').run(seq++);
-  }
+  for (const { table, row } of lost) resetVersion(db, table, row.id as string);
+  requeueLostRows(db, lost, at);
 }

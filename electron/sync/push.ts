@@ -7,6 +7,7 @@
 import type { WriteDb } from '../db/database.ts';
 import { appendAuditRow } from '../db/write/audit-row.ts';
 import { asStored } from '../db/write/mutation-writer.ts';
+import { inSyncTransaction } from '../db/write/sync-transaction.ts';
 import { insertAttention } from '../db/repos/needs-attention.ts';
 import { getSyncState, saveSyncState } from '../db/repos/sync-state.ts';
 import {
@@ -25,7 +26,6 @@ import {
   setAcknowledgedVersion,
   upsertRow,
 } from '../db/repos/sync-rows.ts';
-import { inSyncTransaction } from './apply.ts';
 import { type PushResult, type SyncTransport, TransportError, type WireMutation } from './transport.ts';
 
 export interface PushContext {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ClinicApp, createApp } from '../../electron/app.ts';
 import { rememberRecovery } from '../../electron/commands/recovery-notice.ts';
-import { insertOutboxRow } from '../../electron/db/repos/sync-outbox.ts';
+import { queueMutation } from '../../electron/db/write/outbox-queue.ts';
 import type { AppInfo } from '../../shared/domain/types.ts';
 import { FX, seedFixture } from './fixtures.ts';
 
@@ -27,7 +27,7 @@ describe('app.info recovery', () => {
     return res.value as AppInfo;
   };
   const queue = (id: string) =>
-    insertOutboxRow(app.db, {
+    queueMutation(app.db, {
       id,
       clinic_id: FX.clinic,
       table_name: 'patients',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyBlocks, type YieldTo } from '../../electron/sync/pull.ts';
 import type { PageBlock } from '../../electron/sync/transport.ts';
 import { FX, T0, freshDb } from './fixtures.ts';
-import { insertOutboxRow } from '../../electron/db/repos/sync-outbox.ts';
+import { queueMutation } from '../../electron/db/write/outbox-queue.ts';
 
 const COLUMNS = ['id', 'clinic_id', 'first_name', 'last_name', 'version', 'updated_at'];
 
@@ -137,7 +137,7 @@ describe('applyBlocks inserting a first download in batches', () => {
     const db = freshDb();
     const block = patientsBlock(128);
     const id = block.rows[10]![0] as string;
-    insertOutboxRow(db, {
+    queueMutation(db, {
       id: '01900000-0000-7000-8000-0000000000f1',
       clinic_id: FX.clinic,
       table_name: 'patients',

@@ -81,15 +81,6 @@ export function noteAttempt(db: WriteDb, id: string, error: string | null): void
   stmt(db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
 }
 
-/** Inserts a mutation kept from elsewhere (a recovered database), keeping its id (replays are idempotent). */
-export function insertOutboxRow(db: WriteDb, r: Omit<OutboxRow, 'seq' | 'status' | 'attempts' | 'last_error'>): void {
-  stmt(
-    db,
-    `INSERT OR IGNORE INTO outbox (id, clinic_id, table_name, row_id, op, changes, base_version, actor_staff_id, created_at)
-     VALUES (@id, @clinic_id, @table_name, @row_id, @op, @changes, @base_version, @actor_staff_id, @created_at)`,
-  ).run(r);
-}
-
 export function pendingCount(db: ReadDb): number {
   return stmt<{ n: number }>(db, `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get()!.n;
 }
