@@ -4,9 +4,8 @@ import type { AuthUser } from '../shared/domain/auth-types.ts';
 import type { AppInfo } from '../shared/domain/types.ts';
 import { todayIn } from '../shared/domain/clinic-time.ts';
 import type { WriteDb } from './db/database.ts';
-import { writeTransaction } from './db/write/mutation-writer.ts';
 import { dispatch, type Logger } from './commands/dispatch.ts';
-import type { CommandContext } from './commands/context.ts';
+import { type CommandContext, afterCommit, auditedWrite, lockWithEffects } from './commands/context.ts';
 import { handlers } from './commands/index.ts';
 import { loadSession, type Session } from './commands/session.ts';
 import { CommandError } from './commands/command-error.ts';
@@ -114,6 +113,7 @@ export function createApp(config: AppConfig): ClinicApp {
     const session = sync ? loadSessionOrEmpty(db, auth?.profile) : loadSession(db);
     // Whoever unlocked the desk with their PIN acts (and is audited) until the next switch.
     const staff = deskLock.acting(session);
+    const effects = afterCommit(emit, sync);
     const ctx: CommandContext = {
       db,
       clinicId: session.clinicId,
@@ -121,30 +121,22 @@ export function createApp(config: AppConfig): ClinicApp {
       staff,
       // Signed out or locked: only the sign-in and lock screens' commands run (access 'always').
       closed: auth && !auth.isWorking ? 'signed_out' : deskLock.isLocked ? 'locked' : null,
-      lock: {
-        state: () => deskLock.state(session),
-        engage: (reason) => deskLock.engage(session, reason),
-        unlockWithPin: (staffId, pin) => deskLock.unlockWithPin(session, staffId, pin),
-        setPin: (pin, staffId) => deskLock.setPin(session, pin, staffId),
-        setIdle: (seconds) => deskLock.setIdle(session, seconds),
-      },
+      lock: lockWithEffects(
+        {
+          state: () => deskLock.state(session),
+          engage: (reason) => deskLock.engage(session, reason),
+          unlockWithPin: (staffId, pin) => deskLock.unlockWithPin(session, staffId, pin),
+          setPin: (pin, staffId) => deskLock.setPin(session, pin, staffId),
+          setIdle: (seconds) => deskLock.setIdle(session, seconds),
+        },
+        effects,
+      ),
       appVersion: APP_VERSION,
       now,
       emit,
       sync,
       auth,
-      write(action, fn) {
-        const result = writeTransaction(
-          { db, clinicId: session.clinicId, actorStaffId: staff?.id ?? null, deskId: session.deskId, now },
-          action,
-          fn,
-        );
-        if (result.changedTables.length > 0) {
-          emit('data.changed', { tables: result.changedTables });
-          sync?.localWrite();
-        }
-        return result.value;
-      },
+      write: auditedWrite({ db, clinicId: session.clinicId, actorStaffId: staff?.id ?? null, deskId: session.deskId, now }, effects),
     };
     return ctx;
   };

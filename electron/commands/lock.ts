@@ -6,28 +6,10 @@ function lock(ctx: CommandContext): LockPort {
   return ctx.lock;
 }
 
-/** After a user switch or a PIN change the acting person (and the audit log) changed. */
-function changed(ctx: CommandContext): void {
-  ctx.emit('data.changed', { tables: ['audit_log', 'staff'] });
-  ctx.sync?.localWrite();
-}
-
 export const lockHandlers: HandlerSlice<'auth.deskLock' | 'auth.lockDesk' | 'auth.unlockPin' | 'auth.setPin' | 'settings.setIdleLock'> = {
   'auth.deskLock': (_input, ctx) => lock(ctx).state(),
   'auth.lockDesk': ({ reason }, ctx) => lock(ctx).engage(reason),
-  'auth.unlockPin': async ({ staffId, pin }, ctx) => {
-    const state = await lock(ctx).unlockWithPin(staffId, pin);
-    changed(ctx);
-    return state;
-  },
-  'auth.setPin': async ({ pin, staffId }, ctx) => {
-    const state = await lock(ctx).setPin(pin, staffId);
-    changed(ctx);
-    return state;
-  },
-  'settings.setIdleLock': ({ seconds }, ctx) => {
-    const state = lock(ctx).setIdle(seconds);
-    changed(ctx);
-    return state;
-  },
+  'auth.unlockPin': ({ staffId, pin }, ctx) => lock(ctx).unlockWithPin(staffId, pin),
+  'auth.setPin': ({ pin, staffId }, ctx) => lock(ctx).setPin(pin, staffId),
+  'settings.setIdleLock': ({ seconds }, ctx) => lock(ctx).setIdle(seconds),
 };
