@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/commands.ts';
 import type { CommandErrorData } from '../../../shared/result.ts';
-import { invoke, onEvent, peekPrefetched } from './api.ts';
-import { readsOf, touches } from './command-reads.ts';
+import { invoke, peekPrefetched } from './api.ts';
+import { CommandReadError, queryClient, watchDataChanges } from './query-client.ts';
 
 export type QueryState<T> =
   | { status: 'loading'; data: T | null; error: null }
@@ -23,57 +24,55 @@ export interface QueryOptions {
 }
 
 /**
- * Server data for one read command. Answers for an older input never overwrite a newer one;
- * a refresh after 'data.changed' keeps showing the current data until the new answer arrives.
+ * Server data for one read command, from the shared query cache (query-client.ts). Answers for an
+ * older input never overwrite a newer one; while a new input loads, and during a refresh after
+ * 'data.changed', the current data stays on screen until the new answer arrives.
  */
 export function useCommandQuery<N extends CommandName>(
   name: N,
   input: CommandInput<N> | null,
   options: QueryOptions = {},
 ): QueryResult<CommandOutput<N>> {
+  watchDataChanges();
   const key = input === null ? null : JSON.stringify(input);
-  // A boot read that has arrived is the first state, and stands for the first read.
-  const [state, setState] = useState<QueryState<CommandOutput<N>>>(() => {
-    const arrived = input === null ? undefined : peekPrefetched(name, input);
-    return arrived === undefined ? { status: 'loading', data: null, error: null } : { status: 'ready', data: arrived, error: null };
-  });
-  const seededKey = useRef(state.status === 'ready' ? key : null);
-  const requestSeq = useRef(0);
-  const refreshOn = (options.refreshOn ?? readsOf(name)).join(',');
-
-  const run = useCallback(
-    (silent: boolean) => {
-      if (key === null) return;
-      const seq = ++requestSeq.current;
-      if (!silent) setState((s) => ({ status: 'loading', data: s.data, error: null }));
-      void invoke(name, JSON.parse(key) as CommandInput<N>).then((answer) => {
-        if (seq !== requestSeq.current) return;
-        setState((s) =>
-          answer.ok
-            ? { status: 'ready', data: answer.value, error: null }
-            : { status: 'error', data: s.data, error: answer.error },
-        );
-      });
+  const refreshOn = options.refreshOn?.join(',');
+  const meta = useMemo(() => (refreshOn === undefined ? undefined : { refreshOn: refreshOn.split(',') }), [refreshOn]);
+  const query = useQuery(
+    {
+      queryKey: [name, key],
+      enabled: key !== null,
+      queryFn: async () => {
+        const answer = await invoke(name, JSON.parse(key!) as CommandInput<N>);
+        if (!answer.ok) throw new CommandReadError(answer.error);
+        return answer.value;
+      },
+      // A boot read that has arrived is the first answer, and stands for the first read.
+      initialData: () => (key === null ? undefined : peekPrefetched(name, JSON.parse(key) as CommandInput<N>)),
+      placeholderData: keepPreviousData,
+      ...(meta ? { meta } : {}),
     },
-    [name, key],
+    queryClient,
   );
+  const [reloading, setReloading] = useState(false);
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    if (key === null) return;
+    setReloading(true);
+    void refetch().finally(() => setReloading(false));
+  }, [refetch, key]);
+  return { state: stateOf(query, reloading), reload };
+}
 
-  useEffect(() => {
-    if (seededKey.current !== null && seededKey.current === key) {
-      seededKey.current = null;
-      return;
-    }
-    run(false);
-  }, [run, key]);
-
-  useEffect(() => {
-    const tables = refreshOn.split(',');
-    return onEvent((event) => {
-      if (event.name !== 'data.changed') return;
-      const changed = (event.payload as { tables: string[] }).tables;
-      if (touches(tables, changed)) run(true);
-    });
-  }, [run, refreshOn]);
-
-  return { state, reload: useCallback(() => run(false), [run]) };
+function stateOf<T>(
+  query: { data: T | undefined; error: Error | null; status: string; isFetching: boolean; isPlaceholderData: boolean },
+  reloading: boolean,
+): QueryState<T> {
+  const data = query.data ?? null;
+  if (query.status === 'error' && !(query.isFetching && reloading)) {
+    const error = query.error instanceof CommandReadError ? query.error.data : { code: 'internal' as const, message: String(query.error) };
+    return { status: 'error', data, error };
+  }
+  const loading = query.status !== 'success' || reloading || (query.isPlaceholderData && query.isFetching);
+  if (loading) return { status: 'loading', data, error: null };
+  return { status: 'ready', data: query.data as T, error: null };
 }
