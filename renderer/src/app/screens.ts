@@ -15,7 +15,7 @@ function later<M>(load: () => Promise<M>, pick: (module: M) => ComponentType<Scr
 
 const AvailabilityScreen = later(() => import('../features/availability/components/availability-screen.tsx'), (m) => m.AvailabilityScreen);
 const PatientsScreen = later(() => import('../features/patients/components/patients-screen.tsx'), (m) => m.PatientsScreen);
-const MoneyScreen = later(() => import('../features/money/components/money-screen.tsx'), (m) => m.MoneyScreen);
+const MoneyScreen = later(() => import('./money-screen.tsx'), (m) => m.MoneyScreen);
 const OverdueScreen = later(() => import('../features/money/components/overdue-screen.tsx'), (m) => m.OverdueScreen);
 const RecallsScreen = later(() => import('../features/recalls/components/recalls-screen.tsx'), (m) => m.RecallsScreen);
 const AuditScreen = later(() => import('../features/audit/components/audit-screen.tsx'), (m) => m.AuditScreen);

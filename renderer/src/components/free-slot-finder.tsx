@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import type { AppointmentTypeView, DoctorView } from '../../../shared/domain/availability-admin-types.ts';
 import type { AvailableSlot } from '../../../shared/domain/booking-types.ts';
 import { addDaysIso, instantToLocalDate, type IsoDate } from '../../../shared/domain/clinic-time.ts';
-import { useCommandQuery } from '../hooks/use-command-query.ts';
+import { useCommandQuery } from '../data/use-command-query.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { doctorName, OptionalSelect } from './optional-select.tsx';
 import { useErrorText } from '../i18n/error-text.ts';
@@ -37,7 +37,6 @@ interface Props {
 }
 
 const slotKey = (s: { doctorId: string; startsAt: string }) => `${s.doctorId}@${s.startsAt}`;
-const TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor_vacations', 'clinic_blocked_periods', 'doctor_appointment_types'] as const;
 
 /** "Find next free": doctor or any doctor, type, from date, time of day → the first free slots. */
 export function FreeSlotFinder(props: Props) {
@@ -70,7 +69,7 @@ export function FreeSlotFinder(props: Props) {
         : null,
     [typeId, fromDate, days, timeOfDay, doctorId, props.patientId, props.excludeAppointmentId, props.limit],
   );
-  const { state } = useCommandQuery('availability.findFree', input, { refreshOn: TABLES });
+  const { state } = useCommandQuery('availability.findFree', input);
   const slots = state.data && input && state.data.appointmentTypeId === typeId ? state.data.slots : [];
 
   // Roving tabindex: one slot is in the Tab order; Up/Down/Home/End move through the list.

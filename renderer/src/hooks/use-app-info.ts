@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/domain/types.ts';
-import { onEvent } from '../api.ts';
-import { useCommandQuery } from './use-command-query.ts';
+import { onEvent } from '../data/api.ts';
+import { useCommandQuery } from '../data/use-command-query.ts';
 
 const EMPTY = {} as const;
 

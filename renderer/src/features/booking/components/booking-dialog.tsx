@@ -3,16 +3,16 @@ import type { AvailableSlot, PatientSummary } from '../../../../../shared/domain
 import { instantToLocalDate, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import { uuidv7 } from '../../../../../shared/domain/ids.ts';
 import type { AppInfo, AppointmentDetail } from '../../../../../shared/domain/types.ts';
-import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
 import { FreeSlotFinder } from '../../../components/free-slot-finder.tsx';
 import { useAvailabilitySettings } from '../../../hooks/use-availability-settings.ts';
-import { useCommandQuery } from '../../../hooks/use-command-query.ts';
+import { useBookAppointment, useRescheduleAppointment } from '../../../data/appointment-writes.ts';
+import { useCommandQuery } from '../../../data/use-command-query.ts';
+import { usePatient } from '../../../hooks/use-patient.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { type BookingDraft, useBookingUi } from '../../../stores/booking-ui.ts';
 import { DiscardConfirm } from './discard-confirm.tsx';
 import { NewPatientForm } from './new-patient-form.tsx';
-import { PatientPicker } from './patient-picker.tsx';
+import { PatientPicker } from '../../../components/patient-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { useBirthDate } from '../../../hooks/use-birth-date.ts';
 import './booking-dialog.css';
@@ -94,17 +94,21 @@ function BookingForm({ draft, info, today, shownDate, onDone, exit }: Props & { 
   const closeBooking = useBookingUi((s) => s.closeBooking);
   const announceAction = useBookingUi((s) => s.announceAction);
   const settings = useAvailabilitySettings().state.data;
-  const moving = useCommandQuery('appointments.get', useMemo(() => (draft.rescheduleId ? { id: draft.rescheduleId } : null), [draft.rescheduleId]), {
-    refreshOn: [],
-  }).state.data;
+  const moving = useCommandQuery('appointments.get', useMemo(() => (draft.rescheduleId ? { id: draft.rescheduleId } : null), [draft.rescheduleId])).state.data;
   const [patient, setPatient] = useState<PatientSummary | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
   const [typeId, setTypeId] = useState(draft.appointmentTypeId ?? '');
   const [doctorId, setDoctorId] = useState(draft.doctorId ?? '');
   const [slot, setSlot] = useState<AvailableSlot | null>(null);
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<CommandErrorData | null>(null);
-  const [saving, setSaving] = useState(false);
+  const booking = useBookAppointment();
+  const rescheduling = useRescheduleAppointment();
+  const saving = booking.saving || rescheduling.saving;
+  const error = booking.error ?? rescheduling.error;
+  const clearError = () => {
+    booking.clearError();
+    rescheduling.clearError();
+  };
   const idempotencyKey = useMemo(() => uuidv7(), []);
   const [query, setQuery] = useState('');
   const [slotPicked, setSlotPicked] = useState(false);
@@ -152,11 +156,11 @@ function BookingForm({ draft, info, today, shownDate, onDone, exit }: Props & { 
     });
   }, [settings, moving, typeId, draft, slot]);
 
+  // The patient the draft names is the chosen one (again after "Change", as before any search).
+  const draftPatient = usePatient(draft.patientId).state.data;
   useEffect(() => {
-    if (draft.patientId && !patient) {
-      void invoke('patients.get', { id: draft.patientId }).then((a) => a.ok && setPatient(a.value));
-    }
-  }, [draft.patientId, patient]);
+    if (draftPatient && draftPatient.id === draft.patientId && !patient) setPatient(draftPatient);
+  }, [draftPatient, draft.patientId, patient]);
 
   const patientId = moving?.patientId ?? patient?.id;
   // Is the chosen time free (doctor, room and patient)? Checked before saving; the command re-checks.
@@ -175,22 +179,21 @@ function BookingForm({ draft, info, today, shownDate, onDone, exit }: Props & { 
         : null,
     [slot, typeId, tz, patientId, draft.rescheduleId],
   );
-  const probe = useCommandQuery('availability.findFree', probeInput, { refreshOn: ['appointments'] }).state;
+  const probe = useCommandQuery('availability.findFree', probeInput).state;
   const slotFree = probe.status === 'ready' && slot ? probe.data.slots.some((s) => s.startsAt === slot.startsAt && s.doctorId === slot.doctorId) : null;
 
   const save = async () => {
     // Ctrl+Enter too: nothing is sent while the check says the time is taken.
     if (!slot || !typeId || !patientId || saving || slotFree === false) return;
-    setSaving(true);
-    setError(null);
+    clearError();
     const answer = draft.rescheduleId
-      ? await invoke('appointments.reschedule', {
+      ? await rescheduling.reschedule({
           id: draft.rescheduleId,
           startsAt: slot.startsAt,
           doctorId: slot.doctorId,
           ...(slot.roomId ? { roomId: slot.roomId } : {}),
         })
-      : await invoke('appointments.book', {
+      : await booking.book({
           patientId,
           doctorId: slot.doctorId,
           appointmentTypeId: typeId,
@@ -200,11 +203,7 @@ function BookingForm({ draft, info, today, shownDate, onDone, exit }: Props & { 
           idempotencyKey,
           ...(patient?.blocked ? { confirmBlocked: true } : {}),
         });
-    setSaving(false);
-    if (!answer.ok) {
-      setError(answer.error);
-      return;
-    }
+    if (!answer?.ok) return;
     announceAction();
     closeBooking();
     onDone(answer.value);
@@ -287,7 +286,7 @@ function BookingForm({ draft, info, today, shownDate, onDone, exit }: Props & { 
               onPick={(s) => {
                 setSlot(s);
                 setSlotPicked(true);
-                setError(null);
+                clearError();
                 // The time is chosen: Book is next (Enter books; Shift+Tab reaches the notes).
                 requestAnimationFrame(() => bookButton.current?.focus());
               }}

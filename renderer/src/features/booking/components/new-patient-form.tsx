@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { DuplicateCandidate, PatientDetail, PatientSummary } from '../../../../../shared/domain/booking-types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -38,13 +38,13 @@ export function NewPatientForm({ initialName, onCreated, onCancel }: Props) {
   }));
   const [error, setError] = useState<CommandErrorData | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
-  const [saving, setSaving] = useState(false);
+  const create = useCommandMutation('patients.create');
+  const saving = create.saving;
 
   const submit = async (confirmDuplicate: boolean) => {
-    setSaving(true);
     setError(null);
-    const answer = await invoke('patients.create', { ...values, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) });
-    setSaving(false);
+    const answer = await create.run({ ...values, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) });
+    if (!answer) return;
     if (answer.ok) {
       announceAction();
       onCreated(answer.value);

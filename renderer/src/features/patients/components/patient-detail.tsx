@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PatientAppointment, PatientDetail, PreferredChannel } from '../../../../../shared/domain/booking-types.ts';
 import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
-import { useCommandQuery } from '../../../hooks/use-command-query.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
+import { useCommandQuery } from '../../../data/use-command-query.ts';
+import { usePatient } from '../../../hooks/use-patient.ts';
 import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
 import { PatientRecalls } from '../../../components/patient-recalls.tsx';
 import { NationalIdReveal } from '../../../components/national-id-reveal.tsx';
@@ -41,9 +42,9 @@ const toDraft = (p: PatientDetail): Draft => ({
 export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: string }) {
   const { t } = useI18n();
   const errText = useErrorText();
-  const input = useMemo(() => ({ id }), [id]);
-  const { state } = useCommandQuery('patients.get', input, { refreshOn: ['patients'] });
-  const appts = useCommandQuery('patients.appointments', useMemo(() => ({ patientId: id }), [id]), { refreshOn: ['appointments'] }).state.data;
+  const { state } = usePatient(id);
+  const appts = useCommandQuery('patients.appointments', useMemo(() => ({ patientId: id }), [id])).state.data;
+  const update = useCommandMutation('patients.update');
   const openBooking = useBookingUi((s) => s.openBooking);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<CommandErrorData | null>(null);
@@ -69,7 +70,8 @@ export function PatientDetailPanel({ id, timeZone }: { id: string; timeZone: str
     setError(null);
     setSaved(false);
     const { nationalId, ...rest } = draft;
-    const answer = await invoke('patients.update', { id, ...rest, ...(nationalId.trim() ? { nationalId } : {}) });
+    const answer = await update.run({ id, ...rest, ...(nationalId.trim() ? { nationalId } : {}) });
+    if (!answer) return;
     if (!answer.ok) setError(answer.error);
     else {
       setDraft(toDraft(answer.value));

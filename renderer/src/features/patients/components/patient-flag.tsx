@@ -3,7 +3,7 @@ import { MANAGERS } from '../../../../../shared/command-roles.ts';
 import type { PatientDetail } from '../../../../../shared/domain/booking-types.ts';
 import type { MessageKey } from '../../../../../shared/i18n/index.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
 import { useActingRole } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import './patient-flag.css';
@@ -25,6 +25,7 @@ function refusal(e: CommandErrorData): MessageKey {
 export function PatientFlag({ patient }: { patient: PatientDetail }) {
   const { t } = useI18n();
   const role = useActingRole();
+  const update = useCommandMutation('patients.update');
   const canChange = !!role && MANAGERS.includes(role);
   const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
@@ -41,7 +42,8 @@ export function PatientFlag({ patient }: { patient: PatientDetail }) {
   const send = async (input: { blocked?: boolean; blockedReason?: string }, outcome: Done) => {
     setError(null);
     setDone(null);
-    const answer = await invoke('patients.update', { id: patient.id, ...input });
+    const answer = await update.run({ id: patient.id, ...input });
+    if (!answer) return;
     if (!answer.ok) return setError(refusal(answer.error));
     setEditing(false);
     setDone(outcome);

@@ -1,15 +1,14 @@
 import { useMemo } from 'react';
-import { useCommandQuery } from '../../../hooks/use-command-query.ts';
-import { MONEY_TABLES } from '../../../hooks/use-patient-balance.ts';
+import { useCommandQuery } from '../../../data/use-command-query.ts';
 
 /** A patient's payments, refunds and voids, newest first. */
 export function usePayments(patientId: string) {
   const input = useMemo(() => ({ patientId }), [patientId]);
-  return useCommandQuery('payments.listForPatient', input, { refreshOn: MONEY_TABLES });
+  return useCommandQuery('payments.listForPatient', input);
 }
 
 /** One payment's receipt (allocations, balance after). */
 export function useReceipt(paymentId: string) {
   const input = useMemo(() => ({ paymentId }), [paymentId]);
-  return useCommandQuery('payments.receipt', input, { refreshOn: MONEY_TABLES });
+  return useCommandQuery('payments.receipt', input);
 }

@@ -1,15 +1,13 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { addDaysIso, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import { centsToInput } from '../../../../../shared/domain/decimal-input.ts';
-import type { SchedulePreview } from '../../../../../shared/domain/plan-types.ts';
-import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
 import { FormFooter } from '../../../components/form-footer.tsx';
 import { Modal } from '../../../components/modal.tsx';
-import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { checkTerms, type ParsedTerms, type TermsDraft } from '../lib/terms-draft.ts';
+import { usePaymentPlanPreview } from '../api/use-plans.ts';
+import { checkTerms, type TermsDraft } from '../lib/terms-draft.ts';
 import { ScheduleTable } from './schedule-table.tsx';
 import { TermsFields } from './terms-fields.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -24,8 +22,6 @@ interface Props {
   onClose(): void;
   onCreated(id: string): void;
 }
-
-const PREVIEW_DELAY_MS = 150;
 
 /** New payment plan with a live schedule preview computed by the same rules that save it. */
 export function PaymentPlanForm({ patientId, currency, today, from, onClose, onCreated }: Props) {
@@ -43,31 +39,10 @@ export function PaymentPlanForm({ patientId, currency, today, from, onClose, onC
     firstDueDate: addDaysIso(today, 30),
   }));
   const [submitted, setSubmitted] = useState(false);
-  const [preview, setPreview] = useState<SchedulePreview | null>(null);
-  const [previewError, setPreviewError] = useState<CommandErrorData | null>(null);
   const create = useCommandMutation('paymentPlans.create');
   const check = checkTerms(draft, currency, language);
-  const key = check.terms ? JSON.stringify(check.terms) : null;
 
-  useEffect(() => {
-    if (!key) {
-      setPreview(null);
-      setPreviewError(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      void invoke('paymentPlans.preview', JSON.parse(key) as ParsedTerms).then((answer) => {
-        if (!live) return;
-        setPreview(answer.ok ? answer.value : null);
-        setPreviewError(answer.ok ? null : answer.error);
-      });
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [key]);
+  const { preview, previewError } = usePaymentPlanPreview(check.terms ?? null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -79,7 +54,7 @@ export function PaymentPlanForm({ patientId, currency, today, from, onClose, onC
 
   return (
     <Modal title={from ? t('pp.newFor', { title: from.title }) : t('pp.new')} closeLabel={t('tp.cancel')} onClose={onClose} className="modal--wide" testId="payment-plan-form">
-      <form className="form pp-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="form pp-form" onSubmit={submit} noValidate>
         <TermsFields draft={draft} check={check} currency={currency} submitted={submitted} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
         <section className="pp-form__preview" aria-live="polite" aria-label={t('pp.preview')} data-testid="pp-preview">
           <h3>{t('pp.preview')}</h3>

@@ -4,7 +4,8 @@ import type { TreatmentPlanDetail, TreatmentPlanStatus, TreatmentStep } from '..
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { useClinicSettings, useTreatmentPlan } from '../api/use-plans.ts';
+import { useAvailabilitySettings } from '../../../hooks/use-availability-settings.ts';
+import { useTreatmentPlan } from '../api/use-plans.ts';
 import { PLAN_ACTION_ORDER } from '../lib/status-labels.ts';
 import { StepSlotPicker } from './step-slot-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -23,7 +24,7 @@ export function TreatmentPlanCard({ id, timeZone, today, onPaymentPlan }: Props)
   const errText = useErrorText();
   const f = useMoneyFormat();
   const { state } = useTreatmentPlan(id);
-  const doctors = useClinicSettings().state.data?.doctors ?? [];
+  const doctors = useAvailabilitySettings().state.data?.doctors ?? [];
   const setStatus = useCommandMutation('treatmentPlans.setStatus');
   const updateStep = useCommandMutation('treatmentPlans.updateStep');
   const [booking, setBooking] = useState<string | null>(null);

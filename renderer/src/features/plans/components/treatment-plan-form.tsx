@@ -5,7 +5,7 @@ import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
 import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { useClinicSettings } from '../api/use-plans.ts';
+import { useAvailabilitySettings } from '../../../hooks/use-availability-settings.ts';
 import { doctorName, OptionalSelect } from '../../../components/optional-select.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import './treatment-plan-form.css';
@@ -41,7 +41,7 @@ export function TreatmentPlanForm({ patientId, currency, onClose, onCreated }: P
   const { t, language } = useI18n();
   const errText = useErrorText();
   const f = useMoneyFormat();
-  const settings = useClinicSettings().state.data;
+  const settings = useAvailabilitySettings().state.data;
   const doctors = settings?.doctors.filter((d) => d.active) ?? [];
   const types = settings?.appointmentTypes.filter((ty) => ty.active) ?? [];
   const [title, setTitle] = useState('');

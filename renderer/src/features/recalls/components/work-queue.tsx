@@ -8,7 +8,7 @@ import { useI18n } from '../../../i18n/use-i18n.ts';
 import { ContactCard } from './contact-card.tsx';
 import { MessageCopy } from './message-copy.tsx';
 import { OutcomeButtons } from './outcome-buttons.tsx';
-import { SlotPicker } from './slot-picker.tsx';
+import { RecallSlotPicker } from './slot-picker.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { DateField } from '../../../components/date-field.tsx';
 import './work-queue.css';
@@ -166,7 +166,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
           <>
             <ContactCard contact={contact} recallTypeName={campaign.recallTypeName} today={today} timeZone={info.clinic.timeZone} />
             {mode === 'booking' ? (
-              <SlotPicker
+              <RecallSlotPicker
                 contact={contact}
                 recallTypeId={campaign.recallTypeId}
                 today={today}

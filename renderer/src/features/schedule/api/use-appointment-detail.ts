@@ -1,26 +1,25 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AppointmentStatus } from '../../../../../shared/domain/appointment-status.ts';
-import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
-import { useCommandQuery } from '../../../hooks/use-command-query.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
+import { useCommandQuery } from '../../../data/use-command-query.ts';
 
-/** One appointment's details ('appointments.get'), refreshed when appointments or patients change. */
+/** One appointment's details ('appointments.get'), refreshed when the tables it reads change. */
 export function useAppointmentDetail(id: string | null) {
   const input = useMemo(() => (id ? { id } : null), [id]);
-  return useCommandQuery('appointments.get', input, { refreshOn: ['appointments', 'patients'] });
+  return useCommandQuery('appointments.get', input);
 }
 
 /** 'appointments.setStatus' with its in-flight flag and last error. */
 export function useSetAppointmentStatus() {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<CommandErrorData | null>(null);
-  const setStatus = useCallback(async (id: string, status: AppointmentStatus, reason?: string) => {
-    setSaving(true);
-    setError(null);
-    const answer = await invoke('appointments.setStatus', reason ? { id, status, reason } : { id, status });
-    setSaving(false);
-    if (!answer.ok) setError(answer.error);
-    return answer.ok;
-  }, []);
-  return { setStatus, saving, error, clearError: useCallback(() => setError(null), []) };
+  const { run, saving, error, clearError } = useCommandMutation('appointments.setStatus');
+  const setStatus = useCallback(
+    async (id: string, status: AppointmentStatus, reason?: string) => (await run(reason ? { id, status, reason } : { id, status }))?.ok ?? false,
+    [run],
+  );
+  return { setStatus, saving, error, clearError };
+}
+
+/** 'appointments.cancel' (always with a reason). */
+export function useCancelAppointment() {
+  return useCommandMutation('appointments.cancel');
 }

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { addDaysIso, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { DaySchedule } from '../../../../../shared/domain/types.ts';
 import type { CommandErrorData, Envelope } from '../../../../../shared/result.ts';
-import { invoke, onEvent, peekPrefetched } from '../../../api.ts';
-import type { QueryResult, QueryState } from '../../../hooks/use-command-query.ts';
+import { invoke, onEvent, peekPrefetched } from '../../../data/api.ts';
+import type { QueryResult, QueryState } from '../../../data/use-command-query.ts';
 import { createDayCache } from '../lib/day-cache.ts';
 
 /** Tables whose rows show on the day schedule. */

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { AppointmentStatus } from '../../../../../shared/domain/appointment-status.ts';
-import { invoke } from '../../../api.ts';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
-import { useAppointmentDetail, useSetAppointmentStatus } from '../api/use-appointment-detail.ts';
+import { useAppointmentDetail, useCancelAppointment, useSetAppointmentStatus } from '../api/use-appointment-detail.ts';
 import { STATUS_ICON } from '../lib/status-cue.ts';
 import { statusRefusalText } from '../lib/status-refusal.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -34,6 +33,7 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
   const errText = useErrorText();
   const { state } = useAppointmentDetail(id);
   const { setStatus, saving, error, clearError } = useSetAppointmentStatus();
+  const cancel = useCancelAppointment();
   const openBooking = useBookingUi((s) => s.openBooking);
   const announceAction = useBookingUi((s) => s.announceAction);
   const [cancelError, setCancelError] = useState<string | null>(null);
@@ -77,7 +77,8 @@ export function AppointmentPanel({ id, timeZone, onClose }: Props) {
     setCancelError(null);
     if (status === 'cancelled') {
       // Cancelling always keeps a reason (appointments.cancel requires one).
-      const answer = await invoke('appointments.cancel', { id, reason: reason.trim() });
+      const answer = await cancel.run({ id, reason: reason.trim() });
+      if (!answer) return;
       if (answer.ok) {
         setReason('');
         announceAction();

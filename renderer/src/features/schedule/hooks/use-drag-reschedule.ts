@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPoi
 import { localMinuteToInstant } from '../../../../../shared/domain/clinic-time.ts';
 import type { DayAppointment, DaySchedule } from '../../../../../shared/domain/types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
+import { useRescheduleAppointment } from '../../../data/appointment-writes.ts';
 import { axisSpan, PX_PER_MINUTE, spanOf } from '../lib/day-layout.ts';
 import { type DropConflict, dropConflict, landingFor } from '../lib/drag-landing.ts';
 import { edgeScrollStep, scrollWithin } from '../lib/edge-scroll.ts';
@@ -61,6 +61,7 @@ export function useDragReschedule(
   const [drag, setDrag] = useState<DragState | null>(null);
   const [pending, setPending] = useState<PendingDrop | null>(null);
   const live = useRef<DragState | null>(null);
+  const { reschedule } = useRescheduleAppointment();
 
   const save = useCallback(
     (target: DragState, a: { id: string; doctorId: string }) => {
@@ -68,12 +69,12 @@ export function useDragReschedule(
       live.current = saving;
       setDrag(saving);
       const startsAt = localMinuteToInstant(schedule.date, target.minute, schedule.clinic.timeZone);
-      void invoke('appointments.reschedule', {
+      void reschedule({
         id: a.id,
         startsAt,
         ...(target.doctorId !== a.doctorId ? { doctorId: target.doctorId } : {}),
       }).then((answer) => {
-        if (answer.ok) {
+        if (answer?.ok) {
           // Stay at the drop place until the refreshed day arrives (no snap-back flicker).
           onMoved();
           setTimeout(() => {
@@ -86,10 +87,10 @@ export function useDragReschedule(
         }
         live.current = null;
         setDrag(null);
-        onRefused(answer.error);
+        if (answer) onRefused(answer.error);
       });
     },
-    [schedule, onMoved, onRefused],
+    [schedule, onMoved, onRefused, reschedule],
   );
 
   const begin = useCallback(

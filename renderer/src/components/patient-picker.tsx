@@ -1,19 +1,22 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { PatientSummary } from '../../../../../shared/domain/booking-types.ts';
-import { usePatientSearch } from '../../../hooks/use-patient-search.ts';
-import { useI18n } from '../../../i18n/use-i18n.ts';
-import { useBirthDate } from '../../../hooks/use-birth-date.ts';
-import '../../../components/patient-picker.css';
+import type { PatientSummary } from '../../../shared/domain/booking-types.ts';
+import { usePatientSearch } from '../hooks/use-patient-search.ts';
+import { useI18n } from '../i18n/use-i18n.ts';
+import { useBirthDate } from '../hooks/use-birth-date.ts';
+import './patient-picker.css';
 
 interface Props {
   onPick(patient: PatientSummary): void;
-  onCreateNew(query: string): void;
-  /** What is typed in the search (the dialog asks before Escape drops it). */
+  /** Shows "New patient" beside the search, starting from what is typed. */
+  onCreateNew?(query: string): void;
+  /** What is typed in the search (the booking dialog asks before Escape drops it). */
   onQueryChange?(query: string): void;
+  /** Prefix of the test ids: `<prefix>-search` on the box, `<prefix>-option` on each match. */
+  testId?: string;
 }
 
 /** Search by name, phone or national id; ↑/↓ move through the matches, Enter picks. */
-export function PatientPicker({ onPick, onCreateNew, onQueryChange }: Props) {
+export function PatientPicker({ onPick, onCreateNew, onQueryChange, testId = 'patient' }: Props) {
   const { t } = useI18n();
   const birth = useBirthDate();
   const [query, setQuery] = useState('');
@@ -63,11 +66,13 @@ export function PatientPicker({ onPick, onCreateNew, onQueryChange }: Props) {
             onQueryChange?.(e.target.value);
           }}
           onKeyDown={onKeyDown}
-          data-testid="patient-search"
+          data-testid={`${testId}-search`}
         />
-        <button type="button" className="btn" onClick={() => onCreateNew(query)} data-testid="new-patient">
-          {t('booking.newPatient')}
-        </button>
+        {onCreateNew && (
+          <button type="button" className="btn" onClick={() => onCreateNew(query)} data-testid="new-patient">
+            {t('booking.newPatient')}
+          </button>
+        )}
       </div>
       <ul className="picker__list" id={listId} role="listbox" aria-label={t('booking.matches')}>
         {patients.map((p, i) => (
@@ -80,9 +85,10 @@ export function PatientPicker({ onPick, onCreateNew, onQueryChange }: Props) {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick(p)}
             data-patient-id={p.id}
+            data-testid={`${testId}-option`}
           >
             <span className="picker__name">
-              {p.lastName}, {p.firstName}
+              {p.firstName} {p.lastName}
               {p.blocked && <span className="tag tag--danger">{t('patients.blocked')}</span>}
             </span>
             <span className="picker__meta">

@@ -1,25 +1,25 @@
 import { useState } from 'react';
-import type { TreatmentPlanDetail } from '../../../../../shared/domain/plan-types.ts';
-import type { ScreenProps } from '../../../app/screen-types.ts';
-import { PatientMoneySummary } from '../../../components/patient-money-summary.tsx';
-import { useCommandQuery } from '../../../hooks/use-command-query.ts';
-import { usePatientBalance } from '../../../hooks/use-patient-balance.ts';
-import { useI18n } from '../../../i18n/use-i18n.ts';
-import { useMoneyFocus } from '../../../stores/money-focus.ts';
-import { usePaymentPlans, useTreatmentPlans } from '../../plans/api/use-plans.ts';
-import { PaymentPlanCard } from '../../plans/components/payment-plan-card.tsx';
-import { PaymentPlanForm } from '../../plans/components/payment-plan-form.tsx';
-import { TreatmentPlanCard } from '../../plans/components/treatment-plan-card.tsx';
-import { TreatmentPlanForm } from '../../plans/components/treatment-plan-form.tsx';
-import { PaymentForm } from '../../payments/components/payment-form.tsx';
-import { PaymentHistory } from '../../payments/components/payment-history.tsx';
-import { ReceiptView } from '../../payments/components/receipt-view.tsx';
-import { PatientPicker } from './patient-picker.tsx';
+import type { TreatmentPlanDetail } from '../../../shared/domain/plan-types.ts';
+import type { ScreenProps } from './screen-types.ts';
+import { PatientMoneySummary } from '../components/patient-money-summary.tsx';
+import { useCommandQuery } from '../data/use-command-query.ts';
+import { usePatientBalance } from '../hooks/use-patient-balance.ts';
+import { useI18n } from '../i18n/use-i18n.ts';
+import { useMoneyFocus } from '../stores/money-focus.ts';
+import { usePaymentPlans, useTreatmentPlans } from '../features/plans/api/use-plans.ts';
+import { PaymentPlanCard } from '../features/plans/components/payment-plan-card.tsx';
+import { PaymentPlanForm } from '../features/plans/components/payment-plan-form.tsx';
+import { TreatmentPlanCard } from '../features/plans/components/treatment-plan-card.tsx';
+import { TreatmentPlanForm } from '../features/plans/components/treatment-plan-form.tsx';
+import { PaymentForm } from '../features/payments/components/payment-form.tsx';
+import { PaymentHistory } from '../features/payments/components/payment-history.tsx';
+import { ReceiptView } from '../features/payments/components/receipt-view.tsx';
+import { PatientPicker } from '../components/patient-picker.tsx';
 import './money-screen.css';
 
 /**
- * Plans & payments of one patient: the front desk's money page. This feature composes the plans
- * and payments features (they never import each other).
+ * Plans & payments of one patient: the front desk's money page, composed here from the plans and
+ * payments features (features never import each other).
  */
 export function MoneyScreen({ info, today }: ScreenProps) {
   const { t } = useI18n();
@@ -31,7 +31,7 @@ export function MoneyScreen({ info, today }: ScreenProps) {
         {patientId ? (
           <PatientHeader patientId={patientId} onChange={() => setPatient(null)} />
         ) : (
-          <PatientPicker onPick={(p) => setPatient(p.id)} />
+          <PatientPicker onPick={(p) => setPatient(p.id)} testId="money-patient" />
         )}
       </div>
       {patientId ? (
@@ -45,7 +45,7 @@ export function MoneyScreen({ info, today }: ScreenProps) {
 
 function PatientHeader({ patientId, onChange }: { patientId: string; onChange(): void }) {
   const { t } = useI18n();
-  const patient = useCommandQuery('patients.get', { id: patientId }, { refreshOn: ['patients'] }).state.data;
+  const patient = useCommandQuery('patients.get', { id: patientId }).state.data;
   return (
     <div className="money-screen__patient">
       <h2 data-testid="money-patient-name">{patient && patient.id === patientId ? `${patient.firstName} ${patient.lastName}` : '…'}</h2>
