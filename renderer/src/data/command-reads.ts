@@ -1,16 +1,15 @@
 import { commands, type CommandName } from '../../../shared/commands.ts';
 
-/** Every table: what a read with no declared `reads` refreshes on, so it never shows stale rows. */
+/** Any table: for a read that follows every change (app.info's counts and settings). */
 export const ANY_TABLE = '*';
 
 /**
  * The tables a command's answer depends on, as its table entry declares them (`reads`). A read
  * refreshes when a 'data.changed' push names one of them, so every screen asking the same
- * command refreshes on the same changes. An entry without `reads` refreshes on any change.
+ * command refreshes on the same changes.
  */
 export function readsOf(name: CommandName): readonly string[] {
-  const entry = commands[name] as { reads?: readonly string[] };
-  return entry.reads ?? [ANY_TABLE];
+  return commands[name].reads;
 }
 
 /** Whether a 'data.changed' push naming `changed` touches one of `tables`. */

@@ -54,7 +54,7 @@ export function PaymentPlanForm({ patientId, currency, today, from, onClose, onC
 
   return (
     <Modal title={from ? t('pp.newFor', { title: from.title }) : t('pp.new')} closeLabel={t('tp.cancel')} onClose={onClose} className="modal--wide" testId="payment-plan-form">
-      <form className="form pp-form" onSubmit={submit} noValidate>
+      <form className="form pp-form" onSubmit={(e) => void submit(e)} noValidate>
         <TermsFields draft={draft} check={check} currency={currency} submitted={submitted} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
         <section className="pp-form__preview" aria-live="polite" aria-label={t('pp.preview')} data-testid="pp-preview">
           <h3>{t('pp.preview')}</h3>
