@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/domain/types.ts';
 import { LANGUAGES } from '../../../shared/i18n/index.ts';
-import { invoke } from '../api.ts';
+import { useSetLanguage } from '../data/settings-commands.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useAppUi } from '../stores/app-ui.ts';
 import './language-switch.css';
@@ -9,11 +9,12 @@ import './language-switch.css';
 export function LanguageSwitch() {
   const { t, language } = useI18n();
   const setLanguage = useAppUi((s) => s.setLanguage);
+  const saveLanguage = useSetLanguage();
 
   const choose = async (next: Language) => {
     if (next === language) return;
     setLanguage(next);
-    const answer = await invoke('settings.setLanguage', { language: next });
+    const answer = await saveLanguage({ language: next });
     if (!answer.ok) setLanguage(language);
   };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { invoke } from '../api.ts';
+import { useRevealNationalId } from '../data/patient-commands.ts';
 import { useActingRole } from '../hooks/use-can.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useErrorText } from '../i18n/error-text.ts';
@@ -13,6 +13,7 @@ export function NationalIdReveal({ patientId, masked }: { patientId: string; mas
   const { t } = useI18n();
   const errText = useErrorText();
   const role = useActingRole();
+  const revealNationalId = useRevealNationalId();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [value, setValue] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function NationalIdReveal({ patientId, masked }: { patientId: string; mas
 
   const reveal = async () => {
     if (needsReason && !asking) return setAsking(true);
-    const a = await invoke('patients.revealNationalId', { id: patientId, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    const a = await revealNationalId({ id: patientId, ...(reason.trim() ? { reason: reason.trim() } : {}) });
     if (!a.ok) return setError(errText(a.error));
     setError(null);
     setAsking(false);

@@ -1,10 +1,8 @@
 import type { PatientRecallDue } from '../../../shared/domain/recall-types.ts';
-import { useCommandQuery } from '../hooks/use-command-query.ts';
+import { useRecallsDue } from '../data/patient-commands.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import './patient-recalls.css';
 import { useErrorText } from '../i18n/error-text.ts';
-
-const REFRESH_ON = ['appointments', 'recall_types', 'treatment_plans', 'treatment_steps'] as const;
 
 /**
  * A patient's recall due dates, one line per active recall type. A shared widget so the
@@ -13,7 +11,7 @@ const REFRESH_ON = ['appointments', 'recall_types', 'treatment_plans', 'treatmen
 export function PatientRecalls({ patientId }: { patientId: string }) {
   const { t, formatDay } = useI18n();
   const errText = useErrorText();
-  const { state } = useCommandQuery('recalls.dueForPatient', { patientId }, { refreshOn: REFRESH_ON });
+  const { state } = useRecallsDue(patientId);
   const when = (r: PatientRecallDue) => {
     if (!r.dueDate || r.daysUntil === null) return t('patientRecalls.noVisit');
     const due = t('patientRecalls.due', { date: formatDay(r.dueDate, 'short') });

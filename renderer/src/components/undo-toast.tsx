@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { invoke } from '../api.ts';
+import { useUndo } from '../data/undo-commands.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useAppUi } from '../stores/app-ui.ts';
 import { useBookingUi } from '../stores/booking-ui.ts';
@@ -24,6 +24,7 @@ export function UndoToast() {
   const timeZone = useAppUi((s) => s.timeZone) ?? 'UTC';
   const errText = useErrorText();
   const seq = useBookingUi((s) => s.actionSeq);
+  const { preview, undo: undoLast } = useUndo();
   const [toast, setToast] = useState<Toast | null>(null);
   // Worded once per action: switching the language later does not bring a dismissed toast back.
   const words = useRef({ language, timeZone });
@@ -32,14 +33,14 @@ export function UndoToast() {
   useEffect(() => {
     if (seq === 0) return;
     let live = true;
-    void invoke('appointments.undo', { preview: true }).then((a) => {
+    void preview().then((a) => {
       const { language: lang, timeZone: tz } = words.current;
       if (live) setToast(a.ok ? { kind: 'offer', text: undoText(lang, a.value.facts, tz, 'did') } : null);
     });
     return () => {
       live = false;
     };
-  }, [seq]);
+  }, [seq, preview]);
 
   useEffect(() => {
     if (!toast) return;
@@ -48,9 +49,9 @@ export function UndoToast() {
   }, [toast]);
 
   const undo = useCallback(async () => {
-    const a = await invoke('appointments.undo', {});
+    const a = await undoLast();
     setToast(a.ok ? { kind: 'done', text: undoText(language, a.value.facts, timeZone, 'undone') } : { kind: 'error', text: errText(a.error) });
-  }, [errText, language, timeZone]);
+  }, [errText, language, timeZone, undoLast]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

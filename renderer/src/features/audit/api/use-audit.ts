@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditFacets, AuditRow } from '../../../../../shared/domain/security-types.ts';
 import type { AuditFilters } from '../../../../../shared/security-schemas.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke, onEvent } from '../../../api.ts';
+import { invoke, onEvent } from '../../../data/api.ts';
+import { readsOf, touches } from '../../../data/command-reads.ts';
+import { useCommandCall } from '../../../data/use-command-call.ts';
 
 const PAGE = 50;
 
@@ -43,12 +45,15 @@ export function useAuditLog(filters: AuditFilters) {
   useEffect(() => {
     load();
     return onEvent((e) => {
-      if (e.name === 'data.changed' && (e.payload as { tables: string[] }).tables.includes('audit_log')) load();
+      if (e.name === 'data.changed' && touches(readsOf('audit.list'), (e.payload as { tables: string[] }).tables)) load();
     });
   }, [load]);
 
   return { rows, facets, hasMore: cursor !== null, error, loading, more };
 }
+
+/** The filtered log as CSV ('audit.exportCsv'). */
+export const useExportAuditCsv = () => useCommandCall('audit.exportCsv');
 
 /** Saves text through a temporary Blob link (Chromium and Electron alike); BOM for spreadsheets. */
 export function downloadText(fileName: string, text: string): void {

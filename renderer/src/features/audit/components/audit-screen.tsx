@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { AuditFilters } from '../../../../../shared/security-schemas.ts';
 import type { ScreenProps } from '../../../app/screen-types.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
-import { downloadText, useAuditLog } from '../api/use-audit.ts';
+import { downloadText, useAuditLog, useExportAuditCsv } from '../api/use-audit.ts';
 import './audit.css';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import { DateField } from '../../../components/date-field.tsx';
@@ -17,6 +16,7 @@ export function AuditScreen({ info }: ScreenProps) {
   const errText = useErrorText();
   const [filters, setFilters] = useState<AuditFilters>({});
   const { rows, facets, hasMore, error, loading, more } = useAuditLog(filters);
+  const exportAuditCsv = useExportAuditCsv();
   const [exported, setExported] = useState<string | null>(null);
   const tz = info.clinic.timeZone;
 
@@ -31,7 +31,7 @@ export function AuditScreen({ info }: ScreenProps) {
   };
 
   const exportCsv = async () => {
-    const a = await invoke('audit.exportCsv', { filters });
+    const a = await exportAuditCsv({ filters });
     if (!a.ok) return setExported(errText(a.error));
     downloadText(a.value.fileName, a.value.csv);
     setExported(t('audit.exported', { count: a.value.rows }));

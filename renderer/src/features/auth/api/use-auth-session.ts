@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { AuthFailureReason, AuthSession } from '../../../../../shared/domain/auth-types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke, onEvent } from '../../../api.ts';
+import { useFollowSession } from '../../../data/session.ts';
 import type { I18n } from '../../../i18n/use-i18n.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
 import { errorText } from '../../../i18n/error-text.ts';
@@ -10,22 +9,8 @@ import { errorText } from '../../../i18n/error-text.ts';
 export function useAuthSession(): { session: AuthSession | null; error: CommandErrorData | null; reload(): void } {
   const session = useAuthStore((s) => s.session);
   const setSession = useAuthStore((s) => s.setSession);
-  const [error, setError] = useState<CommandErrorData | null>(null);
-  const load = useCallback(() => {
-    void invoke('auth.session', {}).then((answer) => {
-      if (answer.ok) {
-        setError(null);
-        setSession(answer.value);
-      } else setError(answer.error);
-    });
-  }, [setSession]);
-  useEffect(() => {
-    load();
-    return onEvent((event) => {
-      if (event.name === 'auth.session') setSession(event.payload as AuthSession);
-    });
-  }, [load, setSession]);
-  return { session, error, reload: load };
+  const { error, reload } = useFollowSession(setSession);
+  return { session, error, reload };
 }
 
 /** Words for a failed sign-in or unlock, from error.details.reason. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { AuthSession } from '../../../../../shared/domain/auth-types.ts';
-import { invoke } from '../../../api.ts';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
+import { useSignOut, useUnlockWithPassword } from '../../../data/session.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { authErrorText, localTimeZone } from '../api/use-auth-session.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
@@ -13,6 +13,8 @@ export function LockScreen({ session }: { session: AuthSession }) {
   const i18n = useI18n();
   const { t, formatTime } = i18n;
   const setSession = useAuthStore((s) => s.setSession);
+  const unlock = useUnlockWithPassword();
+  const signOut = useSignOut();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function LockScreen({ session }: { session: AuthSession }) {
     if (busy || !password) return;
     setBusy(true);
     setError(null);
-    const answer = await invoke('auth.unlock', { password });
+    const answer = await unlock({ password });
     setBusy(false);
     setPassword('');
     if (answer.ok) setSession(answer.value);
@@ -38,7 +40,7 @@ export function LockScreen({ session }: { session: AuthSession }) {
   };
 
   const switchUser = async () => {
-    const answer = await invoke('auth.signOut', {});
+    const answer = await signOut({});
     if (answer.ok) setSession(answer.value);
   };
 

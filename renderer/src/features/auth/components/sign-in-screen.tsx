@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { AuthSession } from '../../../../../shared/domain/auth-types.ts';
-import { invoke } from '../../../api.ts';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { authErrorText, localTimeZone } from '../api/use-auth-session.ts';
+import { useSignIn } from '../api/auth-writes.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
 import { AuthError, AuthField } from './auth-field.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -15,6 +15,7 @@ export function SignInScreen({ session }: { session: AuthSession }) {
   const errText = useErrorText();
   const { t } = i18n;
   const setSession = useAuthStore((s) => s.setSession);
+  const signIn = useSignIn();
   const [email, setEmail] = useState(session.lastEmail ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,7 +32,7 @@ export function SignInScreen({ session }: { session: AuthSession }) {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const answer = await invoke('auth.signIn', { email, password });
+    const answer = await signIn({ email, password });
     setBusy(false);
     if (answer.ok) {
       setPassword('');

@@ -1,5 +1,5 @@
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useLockAccount } from '../api/auth-writes.ts';
 import { useAuthStore } from '../stores/auth-store.ts';
 import './user-menu.css';
 
@@ -11,10 +11,11 @@ export function UserMenu() {
   const { t } = useI18n();
   const session = useAuthStore((s) => s.session);
   const setSession = useAuthStore((s) => s.setSession);
+  const lockAccount = useLockAccount();
   if (!session || session.mode !== 'signed_in' || !session.user) return null;
   const user = session.user;
   const lock = () =>
-    void invoke('auth.lock', {}).then((a) => {
+    void lockAccount({}).then((a) => {
       if (a.ok) setSession(a.value);
     });
   return (

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DayAvailability } from '../../../../../shared/domain/availability.ts';
 import { addDaysIso, isoWeekday, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke, onEvent } from '../../../api.ts';
+import { invoke, onEvent } from '../../../data/api.ts';
+import { readsOf, touches } from '../../../data/command-reads.ts';
 
 export interface DoctorDay {
   doctorId: string;
@@ -10,11 +11,9 @@ export interface DoctorDay {
   day: DayAvailability;
 }
 
-const TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor_vacations', 'clinic_blocked_periods', 'doctors'];
-
 /**
  * Free and busy time of every given doctor on one day: one 'availability.week' per doctor (the
- * same read model as the week grid), refreshed on 'data.changed'. Older answers never win.
+ * same read model as the week grid), refreshed when a table it reads changes. Older answers never win.
  */
 export function useDayAvailability(doctorIds: readonly string[], date: IsoDate) {
   const [rows, setRows] = useState<DoctorDay[] | null>(null);
@@ -49,7 +48,7 @@ export function useDayAvailability(doctorIds: readonly string[], date: IsoDate) 
       onEvent((event) => {
         if (event.name !== 'data.changed') return;
         const changed = (event.payload as { tables: string[] }).tables;
-        if (changed.some((t) => TABLES.includes(t))) load();
+        if (touches(readsOf('availability.week'), changed)) load();
       }),
     [load],
   );

@@ -3,9 +3,9 @@ import type { ScreenProps } from '../../../app/screen-types.ts';
 import { addDaysIso, isoWeekday, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import { FreeSlotFinder } from '../../../components/free-slot-finder.tsx';
 import { useAvailabilitySettings } from '../../../hooks/use-availability-settings.ts';
-import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useBookingUi } from '../../../stores/booking-ui.ts';
+import { useDoctorWeek } from '../api/use-schedules.ts';
 import { DayView } from './day-view.tsx';
 import { EditorTabs, type EditorTab } from './editor-tabs.tsx';
 import { WeekGrid } from './week-grid.tsx';
@@ -13,7 +13,6 @@ import { DateField } from '../../../components/date-field.tsx';
 import './availability-screen.css';
 import './editor.css';
 
-const WEEK_TABLES = ['appointments', 'doctor_working_hours', 'doctor_breaks', 'doctor_vacations', 'clinic_blocked_periods'] as const;
 const mondayOf = (date: IsoDate) => addDaysIso(date, 1 - isoWeekday(date));
 type Mode = 'week' | 'day';
 
@@ -33,7 +32,7 @@ export function AvailabilityScreen({ info, today }: ScreenProps) {
   const doctors = settings?.doctors.filter((d) => d.active) ?? [];
   const shownDoctor = doctorId || doctors[0]?.id || '';
   const weekInput = useMemo(() => (shownDoctor && mode === 'week' ? { doctorId: shownDoctor, weekStart } : null), [shownDoctor, weekStart, mode]);
-  const week = useCommandQuery('availability.week', weekInput, { refreshOn: WEEK_TABLES }).state.data;
+  const week = useDoctorWeek(weekInput).state.data;
   const firstType = settings?.appointmentTypes.find((ty) => ty.active)?.id ?? '';
   const canEdit = settings?.canEdit === true;
   const isEditing = editing && canEdit;

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AvailabilitySettings, PeriodView } from '../../../../../shared/domain/availability-admin-types.ts';
 import { instantToLocalDate, instantToLocalMinute, isValidIsoDate, localMinuteToInstant, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useAddClosure, useRemoveClosure } from '../api/availability-writes.ts';
 import { bareMessage, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
 import { OrphanWarning } from './orphan-warning.tsx';
@@ -23,6 +23,8 @@ export function ClosuresEditor({ settings, today }: { settings: AvailabilitySett
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const write = useGuardedWrite();
+  const addClosure = useAddClosure();
+  const removeClosure = useRemoveClosure();
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,7 +46,7 @@ export function ClosuresEditor({ settings, today }: { settings: AvailabilitySett
     const reason = form.reason.trim() || null;
     // Reset inside the send: the save may happen later, on "Save anyway".
     await write.run(async (confirmOrphans) => {
-      const answer = await invoke('availability.addBlocked', { startsAt, endsAt, reason, ...(confirmOrphans ? { confirmOrphans } : {}) });
+      const answer = await addClosure({ startsAt, endsAt, reason, ...(confirmOrphans ? { confirmOrphans } : {}) });
       if (answer.ok) setForm(EMPTY);
       return answer;
     });
@@ -87,7 +89,7 @@ export function ClosuresEditor({ settings, today }: { settings: AvailabilitySett
               className="btn btn--small"
               disabled={write.busy}
               aria-label={t('avail.removeNamed', { name: describe(p) })}
-              onClick={() => void write.run(() => invoke('availability.removeBlocked', { id: p.id }))}
+              onClick={() => void write.run(() => removeClosure({ id: p.id }))}
             >
               {t('avail.remove')}
             </button>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppointmentTypeView, AvailabilitySettings, DoctorView } from '../../../../../shared/domain/availability-admin-types.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useSetDuration } from '../api/availability-writes.ts';
 import { bareMessage, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
 import { parseMinutes } from './type-form.tsx';
@@ -28,6 +28,7 @@ function DoctorDuration({ doctor, type, current }: { doctor: DoctorView; type: A
   const { t } = useI18n();
   const [value, setValue] = useState(current === null ? '' : String(current));
   const [error, setError] = useState<string | null>(null);
+  const setDuration = useSetDuration();
   const write = useGuardedWrite();
   const id = `dur-${type.id}-${doctor.id}`;
   const dirty = value.trim() !== (current === null ? '' : String(current));
@@ -40,7 +41,7 @@ function DoctorDuration({ doctor, type, current }: { doctor: DoctorView; type: A
       return;
     }
     setError(null);
-    await write.run(() => invoke('availability.setDuration', { doctorId: doctor.id, appointmentTypeId: type.id, durationMinutes: minutes }));
+    await write.run(() => setDuration({ doctorId: doctor.id, appointmentTypeId: type.id, durationMinutes: minutes }));
   };
   const shown = error ?? (write.error ? bareMessage(write.error) : null);
 
@@ -76,7 +77,7 @@ function DoctorDuration({ doctor, type, current }: { doctor: DoctorView; type: A
             type="button"
             className="btn btn--small"
             disabled={write.busy}
-            onClick={() => void write.run(() => invoke('availability.setDuration', { doctorId: doctor.id, appointmentTypeId: type.id, durationMinutes: null }))}
+            onClick={() => void write.run(() => setDuration({ doctorId: doctor.id, appointmentTypeId: type.id, durationMinutes: null }))}
           >
             {t('avail.useDefault')}
           </button>

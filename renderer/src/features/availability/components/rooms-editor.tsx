@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AvailabilitySettings, RoomView } from '../../../../../shared/domain/availability-admin-types.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useSaveRoom } from '../api/availability-writes.ts';
 import { bareMessage, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
 import { OrphanWarning } from './orphan-warning.tsx';
@@ -15,6 +15,7 @@ export function RoomsEditor({ settings }: { settings: AvailabilitySettings }) {
   const errText = useErrorText();
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
+  const saveRoom = useSaveRoom();
   const write = useGuardedWrite();
 
   const check = (value: string, id?: string) => {
@@ -30,7 +31,7 @@ export function RoomsEditor({ settings }: { settings: AvailabilitySettings }) {
     const problem = check(name);
     setNameError(problem);
     if (problem) return;
-    if (await write.run(() => invoke('availability.saveRoom', { name: name.trim() }))) setName('');
+    if (await write.run(() => saveRoom({ name: name.trim() }))) setName('');
   };
   const serverNameError = write.error?.field === 'name' ? bareMessage(write.error) : null;
 
@@ -86,16 +87,17 @@ function RoomRow({ room, check, write }: { room: RoomView; check: (v: string, id
   const [error, setError] = useState<string | null>(null);
   const errorId = `room-${room.id}-error`;
   const dirty = name.trim() !== room.name;
+  const saveRoom = useSaveRoom();
 
   const rename = async (e: FormEvent) => {
     e.preventDefault();
     const problem = check(name, room.id);
     setError(problem);
     if (problem || !dirty) return;
-    await write.run(() => invoke('availability.saveRoom', { id: room.id, name: name.trim() }));
+    await write.run(() => saveRoom({ id: room.id, name: name.trim() }));
   };
   const setActive = (active: boolean) =>
-    write.run((confirmOrphans) => invoke('availability.saveRoom', { id: room.id, name: room.name, active, ...(confirmOrphans ? { confirmOrphans } : {}) }));
+    write.run((confirmOrphans) => saveRoom({ id: room.id, name: room.name, active, ...(confirmOrphans ? { confirmOrphans } : {}) }));
 
   return (
     <li className={room.active ? '' : 'is-inactive'} data-testid="room-row" data-room-id={room.id}>

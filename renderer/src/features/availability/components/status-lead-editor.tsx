@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AvailabilitySettings } from '../../../../../shared/domain/availability-admin-types.ts';
-import { invoke } from '../../../api.ts';
 import { useCan } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useSetStatusLead } from '../api/availability-writes.ts';
 import { useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { FieldError } from './field-error.tsx';
 import './status-lead-editor.css';
@@ -16,6 +16,7 @@ export function StatusLeadEditor({ settings }: { settings: AvailabilitySettings 
   const canChange = useCan('availability.setStatusLead');
   const [value, setValue] = useState(String(settings.statusLeadMinutes));
   const [invalid, setInvalid] = useState(false);
+  const setStatusLead = useSetStatusLead();
   const write = useGuardedWrite();
   useEffect(() => setValue(String(settings.statusLeadMinutes)), [settings.statusLeadMinutes]);
   const minutes = new Intl.NumberFormat(language).format(settings.statusLeadMinutes);
@@ -25,7 +26,7 @@ export function StatusLeadEditor({ settings }: { settings: AvailabilitySettings 
     const n = Number(value.trim());
     const ok = /^\d{1,3}$/.test(value.trim()) && n <= 720;
     setInvalid(!ok);
-    if (ok) await write.run(() => invoke('availability.setStatusLead', { minutes: n }));
+    if (ok) await write.run(() => setStatusLead({ minutes: n }));
   };
 
   return (

@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { AvailabilitySettings } from '../../../../../shared/domain/availability-admin-types.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useSaveAppointmentType } from '../api/availability-writes.ts';
 import { useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { DurationOverrides } from './duration-overrides.tsx';
 import { TypeForm, draftOf } from './type-form.tsx';
@@ -15,6 +15,7 @@ export function TypesEditor({ settings }: { settings: AvailabilitySettings }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [durationsOf, setDurationsOf] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const saveType = useSaveAppointmentType();
   const write = useGuardedWrite();
   const others = (id?: string) => settings.appointmentTypes.filter((ty) => ty.id !== id).map((ty) => ty.name);
 
@@ -53,7 +54,7 @@ export function TypesEditor({ settings }: { settings: AvailabilitySettings }) {
                         busy={write.busy}
                         submitLabel={t('avail.save')}
                         onCancel={() => setEditing(null)}
-                        onSubmit={(v) => void write.run(() => invoke('availability.saveType', { id: ty.id, ...v })).then((ok) => ok && setEditing(null))}
+                        onSubmit={(v) => void write.run(() => saveType({ id: ty.id, ...v })).then((ok) => ok && setEditing(null))}
                       />
                     </td>
                   ) : (
@@ -114,7 +115,7 @@ export function TypesEditor({ settings }: { settings: AvailabilitySettings }) {
             busy={write.busy}
             submitLabel={t('avail.add')}
             onCancel={() => setAdding(false)}
-            onSubmit={(v) => void write.run(() => invoke('availability.saveType', v)).then((ok) => ok && setAdding(false))}
+            onSubmit={(v) => void write.run(() => saveType(v)).then((ok) => ok && setAdding(false))}
           />
         </section>
       ) : (

@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { firstOverlap } from '../../../../../shared/availability-admin-schemas.ts';
 import type { AvailabilitySettings } from '../../../../../shared/domain/availability-admin-types.ts';
 import { instantToLocalDate, localMinuteToInstant } from '../../../../../shared/domain/clinic-time.ts';
 import type { MessageKey } from '../../../../../shared/i18n/index.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
-import { useCommandQuery } from '../../../hooks/use-command-query.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useAddVacation, useRemoveVacation, useSaveWeek } from '../api/availability-writes.ts';
+import { useDoctorSchedule } from '../api/use-schedules.ts';
 import { type GuardedSend, useGuardedWrite } from '../hooks/use-guarded-write.ts';
 import { OrphanWarning } from './orphan-warning.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -34,9 +34,10 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
   const { t, formatDay } = useI18n();
   const errText = useErrorText();
   const tz = settings.timeZone;
-  const { state } = useCommandQuery('availability.doctorSchedule', useMemo(() => ({ doctorId }), [doctorId]), {
-    refreshOn: ['doctor_working_hours', 'doctor_breaks', 'doctor_vacations'],
-  });
+  const { state } = useDoctorSchedule(doctorId);
+  const saveWeekOf = useSaveWeek();
+  const addVacationOf = useAddVacation();
+  const removeVacation = useRemoveVacation();
   const schedule = state.data;
   const [hours, setHours] = useState<Range[]>([]);
   const [breaks, setBreaks] = useState<Range[]>([]);
@@ -72,7 +73,7 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
     setLocalError(problem);
     if (problem) return;
     void run(async (confirmOrphans) => {
-      const a = await invoke('availability.saveWeek', {
+      const a = await saveWeekOf({
         doctorId,
         hours: hours.map((h) => ({ ...(h.id ? { id: h.id } : {}), weekday: h.weekday, startMinute: minutes(h.start), endMinute: minutes(h.end), roomId: h.roomId || null })),
         breaks: breaks.map((b) => ({ ...(b.id ? { id: b.id } : {}), weekday: b.weekday, startMinute: minutes(b.start), endMinute: minutes(b.end), label: b.label || null })),
@@ -88,7 +89,7 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
       return;
     }
     void run(async (confirmOrphans) => {
-      const a = await invoke('availability.addVacation', {
+      const a = await addVacationOf({
         doctorId,
         startsAt: localMinuteToInstant(vac.from, 0, tz),
         // The last day is included: the absence ends at the next midnight.
@@ -184,7 +185,7 @@ export function WeekEditor({ doctorId, settings }: { doctorId: string; settings:
             <li key={v.id}>
               {formatDay(instantToLocalDate(v.startsAt, tz), 'short')} – {formatDay(instantToLocalDate(new Date(Date.parse(v.endsAt) - 1).toISOString(), tz), 'short')}
               {v.reason ? ` · ${v.reason}` : ''}
-              <button type="button" className="btn btn--small" onClick={() => void run(() => invoke('availability.removeVacation', { id: v.id }))}>
+              <button type="button" className="btn btn--small" onClick={() => void run(() => removeVacation({ id: v.id }))}>
                 {t('avail.remove')}
               </button>
             </li>

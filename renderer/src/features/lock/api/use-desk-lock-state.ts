@@ -1,9 +1,10 @@
 import { useCallback, useEffect } from 'react';
 import type { DeskLockState } from '../../../../../shared/domain/security-types.ts';
-import { invoke, onEvent } from '../../../api.ts';
+import { invoke, onEvent } from '../../../data/api.ts';
+import { readsOf, touches } from '../../../data/command-reads.ts';
 import { useDeskLock } from '../../../stores/desk-lock.ts';
 
-/** Loads 'auth.deskLock' and re-reads it when the session, the staff or the audit log change. */
+/** Loads 'auth.deskLock' and re-reads it when the session or a table it reads changes. */
 export function useDeskLockState(): { state: DeskLockState | null; reload(): void } {
   const state = useDeskLock((s) => s.state);
   const setState = useDeskLock((s) => s.setState);
@@ -18,7 +19,7 @@ export function useDeskLockState(): { state: DeskLockState | null; reload(): voi
       if (event.name === 'auth.session') reload();
       if (event.name === 'data.changed') {
         const tables = (event.payload as { tables: string[] }).tables;
-        if (tables.includes('staff')) reload();
+        if (touches(readsOf('auth.deskLock'), tables)) reload();
       }
     });
   }, [reload]);

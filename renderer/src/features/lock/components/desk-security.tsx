@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { invoke } from '../../../api.ts';
 import { Modal } from '../../../components/modal.tsx';
 import { useCan } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useDeskLock } from '../../../stores/desk-lock.ts';
+import { useSetIdleLock, useSetPin } from '../api/lock-writes.ts';
 import { lockDesk } from '../api/use-desk-lock-state.ts';
 import './lock.css';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -42,6 +42,8 @@ function DeskSecurityDialog({ onClose }: { onClose(): void }) {
   const state = useDeskLock((s) => s.state);
   const setState = useDeskLock((s) => s.setState);
   const canSetIdle = useCan('settings.setIdleLock');
+  const saveOwnPin = useSetPin();
+  const setIdleLock = useSetIdleLock();
   const [pin, setPin] = useState('');
   const [minutes, setMinutes] = useState(String(Math.max(1, Math.round((state?.idleSeconds ?? 300) / 60))));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -49,14 +51,14 @@ function DeskSecurityDialog({ onClose }: { onClose(): void }) {
 
   const savePin = async (e: FormEvent) => {
     e.preventDefault();
-    const answer = await invoke('auth.setPin', { pin });
+    const answer = await saveOwnPin({ pin });
     setPin('');
     if (answer.ok) setState(answer.value);
     setMessage(answer.ok ? { ok: true, text: t('lock.pinSaved') } : { ok: false, text: errText(answer.error) });
   };
   const saveIdle = async (e: FormEvent) => {
     e.preventDefault();
-    const answer = await invoke('settings.setIdleLock', { seconds: Math.round(Number(minutes) * 60) });
+    const answer = await setIdleLock({ seconds: Math.round(Number(minutes) * 60) });
     if (answer.ok) setState(answer.value);
     setMessage(answer.ok ? { ok: true, text: t('lock.idleSaved') } : { ok: false, text: errText(answer.error) });
   };

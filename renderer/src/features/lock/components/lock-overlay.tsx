@@ -2,10 +2,11 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import type { AuthSession } from '../../../../../shared/domain/auth-types.ts';
 import type { DeskLockState } from '../../../../../shared/domain/security-types.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
+import { useUnlockWithPassword } from '../../../data/session.ts';
 import { type I18n, useI18n } from '../../../i18n/use-i18n.ts';
 import { useDeskLock } from '../../../stores/desk-lock.ts';
+import { useUnlockWithPin } from '../api/lock-writes.ts';
 import './lock.css';
 import { errorText } from '../../../i18n/error-text.ts';
 
@@ -34,6 +35,8 @@ export function LockOverlay({ session, state, onUnlocked }: { session: AuthSessi
   const i18n = useI18n();
   const { t } = i18n;
   const setState = useDeskLock((s) => s.setState);
+  const unlockWithPassword = useUnlockWithPassword();
+  const unlockWithPin = useUnlockWithPin();
   const people = state?.pinStaff ?? [];
   const password = state?.passwordUser ?? (session.user ? { staffId: session.user.staffId, displayName: session.user.displayName, email: session.user.email } : null);
   const preferred = state?.acting && people.some((p) => p.id === state.acting?.id) ? state.acting.id : password ? PASSWORD + password.staffId : (people[0]?.id ?? '');
@@ -60,7 +63,7 @@ export function LockOverlay({ session, state, onUnlocked }: { session: AuthSessi
     if (busy || !secret || !who) return;
     setBusy(true);
     setError(null);
-    const answer = usesPassword ? await invoke('auth.unlock', { password: secret }) : await invoke('auth.unlockPin', { staffId: who, pin: secret });
+    const answer = usesPassword ? await unlockWithPassword({ password: secret }) : await unlockWithPin({ staffId: who, pin: secret });
     setBusy(false);
     setSecret('');
     if (answer.ok) {

@@ -1,28 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RecallCriteria } from '../../../../../shared/domain/recall-criteria.ts';
 import type { RecallPreview } from '../../../../../shared/domain/recall-types.ts';
+import type { CommandInput } from '../../../../../shared/commands.ts';
 import type { CommandErrorData } from '../../../../../shared/result.ts';
-import { invoke } from '../../../api.ts';
-import { useCommandQuery } from '../../../hooks/use-command-query.ts';
+import { invoke } from '../../../data/api.ts';
+import { useCommandQuery } from '../../../data/use-command-query.ts';
 
 const EMPTY = {} as const;
-const RECALL_TABLES = ['recall_campaigns', 'recall_contacts', 'recall_attempts', 'recall_types'] as const;
 
 export function useCampaigns() {
-  return useCommandQuery('recalls.campaigns.list', EMPTY, { refreshOn: RECALL_TABLES });
+  return useCommandQuery('recalls.campaigns.list', EMPTY);
 }
 
 export function useRecallTypes() {
-  return useCommandQuery('recalls.types.list', EMPTY, { refreshOn: ['recall_types'] });
+  return useCommandQuery('recalls.types.list', EMPTY);
 }
 
 /** Doctors and appointment types for the pickers (everyone may read them). */
 export function useClinicSettings() {
-  return useCommandQuery('availability.settings', EMPTY, { refreshOn: ['doctors', 'appointment_types'] });
+  return useCommandQuery('availability.settings', EMPTY);
 }
 
 export function useCampaignResults(campaignId: string) {
-  return useCommandQuery('recalls.results', { campaignId }, { refreshOn: [...RECALL_TABLES, 'appointments'] });
+  return useCommandQuery('recalls.results', { campaignId });
+}
+
+/** The recall message for one contact, filled from the templates in a channel and language. */
+export function useRecallMessage(input: CommandInput<'recalls.templates.render'>) {
+  return useCommandQuery('recalls.templates.render', input);
 }
 
 export interface LivePreview {

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useLivePreview, useRecallTypes } from '../api/use-recall-data.ts';
+import { useCreateCampaign } from '../api/recall-writes.ts';
 import { type CriteriaDraft, draftToCampaign, draftToCriteria, emptyDraft } from '../lib/criteria-draft.ts';
 import { useRecallsUi } from '../stores/recalls-ui.ts';
 import { CriteriaFields } from './criteria-fields.tsx';
@@ -16,6 +16,7 @@ export function CampaignBuilder({ today }: { today: IsoDate }) {
   const errText = useErrorText();
   const types = useRecallTypes().state.data ?? [];
   const settings = useClinicSettings().state.data;
+  const createCampaign = useCreateCampaign();
   const openCampaign = useRecallsUi((s) => s.openCampaign);
   const back = useRecallsUi((s) => s.back);
   const [draft, setDraft] = useState<CriteriaDraft>(emptyDraft);
@@ -28,7 +29,7 @@ export function CampaignBuilder({ today }: { today: IsoDate }) {
   const create = async () => {
     setSaving(true);
     setError(null);
-    const answer = await invoke('recalls.campaigns.create', draftToCampaign(draft));
+    const answer = await createCampaign(draftToCampaign(draft));
     setSaving(false);
     if (!answer.ok) {
       setError(errText(answer.error));

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { RateCount, RecallCampaign } from '../../../../../shared/domain/recall-types.ts';
 import { RECALL_OUTCOMES } from '../../../../../shared/domain/recall-queue.ts';
-import { invoke } from '../../../api.ts';
 import { useCan } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useCampaignResults } from '../api/use-recall-data.ts';
+import { useExportRecallCsv } from '../api/recall-writes.ts';
 import { downloadText } from '../lib/browser-io.ts';
 import { ResultsChart } from './results-chart.tsx';
 import { useErrorText } from '../../../i18n/error-text.ts';
@@ -17,12 +17,13 @@ export function CampaignResultsView({ campaign, today }: { campaign: RecallCampa
   const errText = useErrorText();
   const { state } = useCampaignResults(campaign.id);
   const canExport = useCan('recalls.exportCsv');
+  const exportRecallCsv = useExportRecallCsv();
   const [exportError, setExportError] = useState<string | null>(null);
   const r = state.data;
 
   const exportCsv = async () => {
     setExportError(null);
-    const answer = await invoke('recalls.exportCsv', { campaignId: campaign.id });
+    const answer = await exportRecallCsv({ campaignId: campaign.id });
     if (answer.ok) downloadText(answer.value.fileName, answer.value.csv);
     else setExportError(errText(answer.error));
   };

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { RecallCampaign } from '../../../../../shared/domain/recall-types.ts';
 import type { AppInfo } from '../../../../../shared/domain/types.ts';
-import { invoke } from '../../../api.ts';
 import { useCan } from '../../../hooks/use-can.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useActivateCampaign, useCloseCampaign } from '../api/recall-writes.ts';
 import { useRecallsUi } from '../stores/recalls-ui.ts';
 import { CampaignResultsView } from './campaign-results.tsx';
 import { WorkQueue } from './work-queue.tsx';
@@ -26,14 +26,16 @@ export function CampaignView({ campaign, canPlan, info, today }: Props) {
   const setTab = useRecallsUi((s) => s.setTab);
   const canActivate = useCan('recalls.campaigns.activate') && canPlan;
   const canClose = useCan('recalls.campaigns.close') && canPlan;
+  const activate = useActivateCampaign();
+  const close = useCloseCampaign();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const tab = campaign.status === 'active' ? storedTab : 'results';
 
-  const run = async (name: 'recalls.campaigns.activate' | 'recalls.campaigns.close') => {
+  const run = async (send: typeof activate) => {
     setBusy(true);
     setError(null);
-    const answer = await invoke(name, { campaignId: campaign.id });
+    const answer = await send({ campaignId: campaign.id });
     setBusy(false);
     if (!answer.ok) setError(errText(answer.error));
   };
@@ -62,12 +64,12 @@ export function CampaignView({ campaign, canPlan, info, today }: Props) {
             </div>
           ) : null}
           {canActivate && campaign.status === 'draft' ? (
-            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void run('recalls.campaigns.activate')} data-testid="campaign-activate">
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void run(activate)} data-testid="campaign-activate">
               {t('recalls.activate')}
             </button>
           ) : null}
           {canClose && campaign.status === 'active' ? (
-            <button type="button" className="btn" disabled={busy} onClick={() => void run('recalls.campaigns.close')} data-testid="campaign-close">
+            <button type="button" className="btn" disabled={busy} onClick={() => void run(close)} data-testid="campaign-close">
               {t('recalls.close')}
             </button>
           ) : null}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RecallQueueContact, RenderedMessage } from '../../../../../shared/domain/recall-types.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useRecallMessage } from '../api/use-recall-data.ts';
 import { copyText } from '../lib/browser-io.ts';
 import './message-copy.css';
 
@@ -14,19 +14,10 @@ export function MessageCopy({ contact }: { contact: RecallQueueContact }) {
   const preferred: Channel = contact.preferredChannel === 'phone' ? 'sms' : contact.preferredChannel;
   const [channel, setChannel] = useState<Channel>(preferred);
   const [language, setLanguage] = useState<RenderedMessage['language']>(uiLanguage);
-  const [message, setMessage] = useState<RenderedMessage | null>(null);
+  const message = useRecallMessage({ contactId: contact.contactId, channel, language }).state.data;
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    setCopied(null);
-    void invoke('recalls.templates.render', { contactId: contact.contactId, channel, language }).then((answer) => {
-      if (live && answer.ok) setMessage(answer.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [contact.contactId, channel, language]);
+  useEffect(() => setCopied(null), [contact.contactId, channel, language]);
 
   const full = message ? (message.subject ? `${message.subject}\n\n${message.text}` : message.text) : '';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { RecallType } from '../../../../../shared/domain/recall-types.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useClinicSettings, useRecallTypes } from '../api/use-recall-data.ts';
+import { useCreateRecallType, useUpdateRecallType } from '../api/recall-writes.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
 import './recall-types-editor.css';
 
@@ -22,6 +22,8 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
   const { t } = useI18n();
   const errText = useErrorText();
   const types = useRecallTypes();
+  const createType = useCreateRecallType();
+  const updateType = useUpdateRecallType();
   const apptTypes = useClinicSettings().state.data?.appointmentTypes ?? [];
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function RecallTypesEditor({ canEdit }: { canEdit: boolean }) {
       appointmentTypeIds: f.basis === 'appointment_types' ? f.appointmentTypeIds : [],
       active: f.active,
     };
-    const answer = f.id ? await invoke('recalls.types.update', { id: f.id, ...body }) : await invoke('recalls.types.create', body);
+    const answer = f.id ? await updateType({ id: f.id, ...body }) : await createType(body);
     if (!answer.ok) setError(errText(answer.error));
     else setForm(null);
   };

@@ -3,8 +3,8 @@ import { addDaysIso, type IsoDate } from '../../../../../shared/domain/clinic-ti
 import { RECALL_OUTCOMES, type RecallOutcome } from '../../../../../shared/domain/recall-queue.ts';
 import type { RecallCampaign, RecallQueueNext } from '../../../../../shared/domain/recall-types.ts';
 import type { AppInfo } from '../../../../../shared/domain/types.ts';
-import { invoke } from '../../../api.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
+import { useLogAttempt, useNextContact, useReleaseContact } from '../api/recall-writes.ts';
 import { ContactCard } from './contact-card.tsx';
 import { MessageCopy } from './message-copy.tsx';
 import { OutcomeButtons } from './outcome-buttons.tsx';
@@ -38,6 +38,9 @@ export function WorkQueue({ campaign, info, today }: Props) {
   const [callbackOn, setCallbackOn] = useState<IsoDate>(addDaysIso(today, 1));
   const [logged, setLogged] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const nextContact = useNextContact();
+  const releaseContact = useReleaseContact();
+  const logAttempt = useLogAttempt();
   const skip = useRef<string[]>([]);
   const busy = useRef(false);
   const contact = next?.contact ?? null;
@@ -47,21 +50,21 @@ export function WorkQueue({ campaign, info, today }: Props) {
   const loadNext = useCallback(async () => {
     setLoading(true);
     setError(null);
-    const answer = await invoke('recalls.queue.next', { campaignId: campaign.id, skip: skip.current.slice(-200) });
+    const answer = await nextContact({ campaignId: campaign.id, skip: skip.current.slice(-200) });
     setLoading(false);
     setMode('outcome');
     setNotes('');
     setCallbackOn(addDaysIso(today, 1));
     if (answer.ok) setNext(answer.value);
     else setError(errText(answer.error));
-  }, [campaign.id, today, errText]);
+  }, [campaign.id, today, errText, nextContact]);
 
   // Leaving the screen hands the person back to the other desks at once.
   useEffect(
     () => () => {
-      if (claimed.current) void invoke('recalls.queue.release', { contactId: claimed.current });
+      if (claimed.current) void releaseContact({ contactId: claimed.current });
     },
-    [],
+    [releaseContact],
   );
 
   const log = useCallback(
@@ -69,7 +72,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
       if (!contact || busy.current) return;
       busy.current = true;
       setError(null);
-      const answer = await invoke('recalls.attempts.log', {
+      const answer = await logAttempt({
         contactId: contact.contactId,
         outcome,
         ...(notes.trim() ? { notes: notes.trim() } : {}),
@@ -83,7 +86,7 @@ export function WorkQueue({ campaign, info, today }: Props) {
       setLogged(t('queue.logged', { outcome: t(`outcome.${outcome}`), name: contact.name }));
       await loadNext();
     },
-    [contact, notes, loadNext, t, errText],
+    [contact, notes, loadNext, t, errText, logAttempt],
   );
 
   const choose = useCallback(
@@ -98,14 +101,14 @@ export function WorkQueue({ campaign, info, today }: Props) {
   const skipContact = async () => {
     if (!contact) return;
     skip.current.push(contact.contactId);
-    await invoke('recalls.queue.release', { contactId: contact.contactId });
+    await releaseContact({ contactId: contact.contactId });
     setLogged(null);
     await loadNext();
   };
 
   const release = async () => {
     if (!contact) return;
-    await invoke('recalls.queue.release', { contactId: contact.contactId });
+    await releaseContact({ contactId: contact.contactId });
     setNext(null);
   };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../../../shared/domain/types.ts';
-import { invoke, onEvent, peekPrefetched } from '../../../api.ts';
+import { invoke, onEvent, peekPrefetched } from '../../../data/api.ts';
 
 /** The latest sync status: 'sync.status' once, then every push; re-read after local writes. */
 export function useLiveSyncStatus(): SyncStatus | null {

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AuthSession } from '../../../../../shared/domain/auth-types.ts';
-import { invoke, onEvent } from '../../../api.ts';
+import { useFollowSession, useSignOut } from '../../../data/session.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import './account-card.css';
 
@@ -11,12 +11,8 @@ import './account-card.css';
 export function AccountCard() {
   const { t } = useI18n();
   const [session, setSession] = useState<AuthSession | null>(null);
-  useEffect(() => {
-    void invoke('auth.session', {}).then((a) => a.ok && setSession(a.value));
-    return onEvent((e) => {
-      if (e.name === 'auth.session') setSession(e.payload as AuthSession);
-    });
-  }, []);
+  useFollowSession(setSession);
+  const signOut = useSignOut();
   if (!session?.user || session.mode !== 'signed_in') return null;
   const user = session.user;
   return (
@@ -25,7 +21,7 @@ export function AccountCard() {
         {t('auth.signedInAs', { name: user.displayName, email: user.email })} · {t(`role.${user.role}`)}
         {session.offlineUnlocked && ` · ${t('auth.offlineUnlocked')}`}
       </span>
-      <button type="button" className="btn btn--small" onClick={() => void invoke('auth.signOut', {})}>
+      <button type="button" className="btn btn--small" onClick={() => void signOut({})}>
         {t('auth.signOut')}
       </button>
     </div>

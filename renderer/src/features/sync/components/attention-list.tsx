@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { instantToLocalDate } from '../../../../../shared/domain/clinic-time.ts';
+import type { CommandInput } from '../../../../../shared/commands.ts';
 import type { AttentionItem } from '../../../../../shared/domain/sync-types.ts';
 import type { MessageKey } from '../../../../../shared/i18n/index.ts';
-import { invoke, onEvent } from '../../../api.ts';
+import { useAttentionItems, useResolveAttention } from '../api/use-attention.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { AttentionFields } from './attention-fields.tsx';
 import './attention.css';
@@ -18,24 +19,13 @@ const REASONS = new Set([
 export function AttentionList({ timeZone, pendingChanges }: { timeZone: string; pendingChanges: number }) {
   const { t, formatTime, formatDay } = useI18n();
   const errText = useErrorText();
-  const [items, setItems] = useState<AttentionItem[] | null>(null);
+  const { items, reload: load } = useAttentionItems();
+  const resolveAttention = useResolveAttention();
   const [note, setNote] = useState<Record<string, string>>({});
   // Stays after the item goes: the one-click rebook is confirmed in words.
   const [rebooked, setRebooked] = useState<string | null>(null);
-  const load = useCallback(() => {
-    void invoke('sync.attention.list', {}).then((a) => {
-      if (a.ok) setItems(a.value);
-    });
-  }, []);
-  useEffect(() => {
-    load();
-    return onEvent((e) => {
-      if (e.name === 'sync.status' || e.name === 'data.changed') load();
-    });
-  }, [load]);
-
-  const resolve = async (item: AttentionItem, input: Parameters<typeof invoke<'sync.attention.resolve'>>[1]) => {
-    const answer = await invoke('sync.attention.resolve', input);
+  const resolve = async (item: AttentionItem, input: CommandInput<'sync.attention.resolve'>) => {
+    const answer = await resolveAttention(input);
     if (answer.ok && input.action === 'rebook' && input.slot) {
       setRebooked(t('sync.rebooked', { patient: item.contact?.patient ?? '', startsAt: when(input.slot.startsAt) }));
     }

@@ -1,6 +1,6 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { invoke, onEvent, peekPrefetched } from '../../../api.ts';
+import { type ReactNode, useEffect } from 'react';
 import { BootState } from '../../../components/boot-state.tsx';
+import { useClinicReady } from '../api/use-clinic-ready.ts';
 import { syncNow, useLiveSyncStatus } from '../api/use-sync.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { syncErrorText } from '../lib/sync-words.ts';
@@ -12,21 +12,9 @@ import './sync-screen.css';
  * the clinic is there, then the app. Also owns Ctrl+S (Sync now) for the whole signed-in desk.
  */
 export function FirstSyncGate({ children }: { children: ReactNode }) {
-  // An arrived boot read of app.info means the clinic is there (a missing one is an error answer).
-  const [ready, setReady] = useState<boolean | null>(() => (peekPrefetched('app.info', {}) ? true : null));
+  const ready = useClinicReady();
   const status = useLiveSyncStatus();
   const { t } = useI18n();
-
-  const check = useCallback(() => {
-    void invoke('app.info', {}).then((a) => setReady(a.ok || a.error.code !== 'not_found'));
-  }, []);
-  useEffect(() => {
-    if (ready) return;
-    if (ready === null) check();
-    return onEvent((e) => {
-      if (e.name === 'data.changed') check();
-    });
-  }, [check, ready]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

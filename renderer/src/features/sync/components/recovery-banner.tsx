@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RecoveryInfo } from '../../../../../shared/domain/types.ts';
-import { invoke } from '../../../api.ts';
+import { useDismissRecovery } from '../api/use-dismiss-recovery.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { recoveryText } from '../lib/recovery-text.ts';
 import './recovery-banner.css';
@@ -12,10 +12,11 @@ import './recovery-banner.css';
 export function RecoveryBanner({ recovery }: { recovery: RecoveryInfo | undefined }) {
   const { t } = useI18n();
   const [closedAt, setClosedAt] = useState<string | null>(null);
+  const dismissRecovery = useDismissRecovery();
   if (!recovery || recovery.dismissed || closedAt === recovery.at) return null;
   const dismiss = () => {
     setClosedAt(recovery.at);
-    void invoke('app.dismissRecovery', {});
+    void dismissRecovery({});
   };
   return (
     <div className="recovery-banner" role="status" data-testid="recovery-banner">
