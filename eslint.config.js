@@ -62,7 +62,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer knows nothing of Node.' },
-            { group: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@supabase/*'], message: 'The renderer talks to main only through src/api.ts.' },
+            { group: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@supabase/*'], message: 'The renderer talks to main only through src/data/transport.ts.' },
           ],
         },
       ],

@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { uuidv7 } from '../../../../../shared/domain/ids.ts';
 import { PAYMENT_METHODS, type PaymentMethod, type Receipt } from '../../../../../shared/domain/plan-types.ts';
 import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
-import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';

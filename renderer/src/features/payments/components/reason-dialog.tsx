@@ -3,7 +3,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../../../../../shared/domai
 import { FormFooter } from '../../../components/form-footer.tsx';
 import { Modal } from '../../../components/modal.tsx';
 import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
-import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useErrorText } from '../../../i18n/error-text.ts';
 

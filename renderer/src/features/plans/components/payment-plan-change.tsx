@@ -4,7 +4,7 @@ import { centsToInput } from '../../../../../shared/domain/decimal-input.ts';
 import type { PaymentPlanDetail } from '../../../../../shared/domain/plan-types.ts';
 import { FormFooter } from '../../../components/form-footer.tsx';
 import { Modal } from '../../../components/modal.tsx';
-import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { checkTerms, type TermsDraft } from '../lib/terms-draft.ts';
 import { TermsFields } from './terms-fields.tsx';

@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { instantToLocalDate, type IsoDate } from '../../../../../shared/domain/clinic-time.ts';
 import type { TreatmentPlanDetail, TreatmentPlanStatus, TreatmentStep } from '../../../../../shared/domain/plan-types.ts';
-import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useAvailabilitySettings } from '../../../hooks/use-availability-settings.ts';

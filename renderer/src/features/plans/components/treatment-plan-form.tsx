@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { FormFooter } from '../../../components/form-footer.tsx';
 import { Modal } from '../../../components/modal.tsx';
 import { MoneyInput, parseAmount } from '../../../components/money-input.tsx';
-import { useCommandMutation } from '../../../hooks/use-command-mutation.ts';
+import { useCommandMutation } from '../../../data/use-command-mutation.ts';
 import { useMoneyFormat } from '../../../hooks/use-money-format.ts';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { useAvailabilitySettings } from '../../../hooks/use-availability-settings.ts';

@@ -1,2 +1,0 @@
-// Moved to data/; kept while features still import it from here.
-export * from '../data/use-command-query.ts';
