@@ -31,7 +31,7 @@ export function defaultMigrationsDir(): string {
     const candidate = join(dir, 'migrations', 'sqlite');
     if (existsSync(join(candidate, '0001_init.sql'))) return candidate;
   }
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'migrations', 'sqlite');
+  throw new Error(`The SQLite migrations (migrations/sqlite) were not found above ${fileURLToPath(import.meta.url)}.`);
 }
 
 export function latestSchemaVersion(migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): number {
